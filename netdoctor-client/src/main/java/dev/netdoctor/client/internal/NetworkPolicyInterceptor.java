@@ -1,0 +1,63 @@
+package dev.netdoctor.client.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.WeakHashMap;
+import okhttp3.Connection;
+import okhttp3.Interceptor;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * A network interceptor for the connection settings OkHttp has no switch for.
+ *
+ * <ul>
+ *   <li>{@code EnableConnectionReuse=false}: every request says {@code Connection: close} (and the pool keeps no
+ *       idle connection), so each call opens its own connection.</li>
+ *   <li>{@code ConnectionLifetime}: OkHttp has no maximum connection age, so the age is counted from the first
+ *       request this interceptor sees on a connection; the first HTTP/1.1 request that finds its connection
+ *       older than the lifetime says {@code Connection: close}, which retires the connection after that
+ *       exchange. Approximate by design: a connection is never cut mid-request, and an HTTP/2 connection (where
+ *       {@code Connection: close} is not allowed) is retired only by {@code ConnectionIdleTimeout}.</li>
+ * </ul>
+ */
+public final class NetworkPolicyInterceptor implements Interceptor {
+  private final boolean reuse;
+  private final Duration lifetime;
+  private final Clock clock;
+  private final ClientLog log;
+  private final Map<Connection, Instant> firstSeen = new WeakHashMap<>();
+
+  public NetworkPolicyInterceptor(boolean reuse, Duration lifetime, Clock clock, ClientLog log) {
+    this.reuse = reuse;
+    this.lifetime = lifetime;
+    this.clock = clock;
+    this.log = log;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    Connection connection = chain.connection();
+    boolean http1 = connection == null || connection.protocol() == Protocol.HTTP_1_1
+        || connection.protocol() == Protocol.HTTP_1_0;
+    if (!reuse && http1) {
+      request = request.newBuilder().header("Connection", "close").build();
+    } else if (connection != null && http1 && !lifetime.isZero() && !lifetime.isNegative()) {
+      Instant born;
+      synchronized (firstSeen) {
+        born = firstSeen.computeIfAbsent(connection, c -> clock.instant());
+      }
+      if (!Duration.between(born, clock.instant()).minus(lifetime).isNegative()) {
+        log.debug("connection to {} is older than ConnectionLifetime {} ms; retiring it after this request",
+            request.url().host(), lifetime.toMillis());
+        request = request.newBuilder().header("Connection", "close").build();
+      }
+    }
+    return chain.proceed(request);
+  }
+}
