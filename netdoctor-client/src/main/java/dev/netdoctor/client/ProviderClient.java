@@ -78,10 +78,12 @@ public final class ProviderClient implements Closeable {
   private final Clock clock;
   private final ClientLog fallbackLog;
   private final CircuitBreakerInterceptor breakers;
+  private final Duration streamIdle;
 
   private ProviderClient(Builder b) {
     this.settings = b.settings;
     this.clock = b.clock;
+    this.streamIdle = b.streamIdle;
     Network network = settings.network();
     Redaction redaction = Redaction.of(secrets(settings, b.environment));
     boolean insecure = network.ignoreSslErrors();
@@ -211,7 +213,7 @@ public final class ProviderClient implements Closeable {
     Response response = withFallback(provider, streaming, true, used);
     ProviderRoute route = route(used[0]);
     CallContext context = response.request().tag(CallContext.class);
-    return new EventStream(response, route.timeouts().idle(),
+    return new EventStream(response, streamIdle != null ? streamIdle : route.timeouts().idle(),
         e -> translator.fromFailure(e, response.request(), context, route.kind().name()));
   }
 
@@ -329,6 +331,7 @@ public final class ProviderClient implements Closeable {
     private Map<String, String> systemProperties = snapshot(System.getProperties());
     private Dns dns = Dns.SYSTEM;
     private long cacheMaxBytes = 256L * 1024 * 1024;
+    private Duration streamIdle;
 
     private Builder(Settings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -358,6 +361,12 @@ public final class ProviderClient implements Closeable {
 
     /** The resolver (default {@link Dns#SYSTEM}); {@code PreferIPv4} wraps it. */
     public Builder dns(Dns v) { dns = Objects.requireNonNull(v); return this; }
+
+    /**
+     * The longest silence inside a streamed body for every provider, instead of the per-kind default (60 s for
+     * LLMs, 30 s for TTS, 120 s for images). The settings file has no key for it.
+     */
+    public Builder streamIdleTimeout(Duration v) { streamIdle = Objects.requireNonNull(v); return this; }
 
     /** The bound of the response cache directory, default 256 MiB. */
     public Builder cacheMaxBytes(long v) { cacheMaxBytes = v; return this; }
