@@ -284,8 +284,8 @@ public final class SettingsBinder {
     }
     Optional<String> near = Levenshtein.nearest(written, level.names());
     warn(at, prefix + written, near.map(n -> "unknown key (did you mean " + prefix + n + "?)")
-        .orElse("unknown key" + (level.names().isEmpty() ? "" : "; known keys here: "
-            + String.join(", ", level.names()))));
+        .orElse("unknown key" + (level.names().isEmpty() || level.names().size() > 8 ? ""
+            : "; known keys here: " + String.join(", ", level.names()))));
     return null;
   }
 
