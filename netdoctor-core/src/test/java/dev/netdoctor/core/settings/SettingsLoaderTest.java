@@ -248,7 +248,7 @@ class SettingsLoaderTest {
         "appsettings.json:5:26: Network.MinimumTLSVersion: unknown TLS version \"TLS14\"; expected one of TLS12,"
             + " TLS13 (TLS10 and TLS11 are accepted but insecure)",
         "appsettings.json:7:27: Backend.BaseUrl: expected an absolute URL (http, https), got \"localhost:5005\""
-            + " (scheme localhost is not supported here)");
+            + " (no scheme; write \"http://localhost:5005\")");
     assertThat(e.getMessage()).startsWith("invalid settings (4 errors):\nappsettings.json:3:16: Network.Timeout");
   }
 

@@ -25,6 +25,7 @@ final class JsonTreeReader {
       .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .build();
   private static final Pattern QUOTED = Pattern.compile("'[^']{2,}'");
+  private static final Pattern CODE = Pattern.compile("\\('(.)' \\(code \\d+\\)\\)");
   private static final Pattern SOURCE = Pattern.compile("\\s*\\(?(for|start marker at)? ?\\S* ?\\[Source:.*$",
       Pattern.DOTALL);
 
@@ -57,7 +58,7 @@ final class JsonTreeReader {
       }
       if (parser.nextToken() != null) {
         JsonLocation at = parser.currentTokenLocation();
-        throw new SyntaxError("unexpected text after the end of the top-level object", at.getLineNr(),
+        throw new SyntaxError("syntax error: unexpected text after the end of the top-level object", at.getLineNr(),
             at.getColumnNr());
       }
       return root;
@@ -133,9 +134,10 @@ final class JsonTreeReader {
       return "a word that is not JSON (strings need double quotes; the literals are true, false and null)";
     }
     if (m.startsWith("Illegal unquoted character")) {
-      return "a control character inside a string (write it escaped, e.g. \\n)";
+      return "a line break or control character inside a string (is a closing '\"' missing?)";
     }
     m = SOURCE.matcher(m).replaceAll("");
+    m = CODE.matcher(m).replaceAll("'$1'");
     m = QUOTED.matcher(m).replaceAll("'…'");
     m = m.replaceAll("\\s+", " ").trim();
     if (m.isEmpty()) return "malformed JSON";

@@ -1,6 +1,7 @@
 package dev.netdoctor.core.settings.internal;
 
 import dev.netdoctor.core.settings.LogLevel;
+import dev.netdoctor.core.settings.Provider;
 import dev.netdoctor.core.settings.ProviderKind;
 import dev.netdoctor.core.settings.Secret;
 import dev.netdoctor.core.settings.TlsVersion;
@@ -125,8 +126,20 @@ abstract class KeyType {
             throw wrong(node);
           }
         }
+        if (s.kind() == Node.Kind.STRING && !secret() && parsesAsText(s.text(), ctx)) {
+          throw new Invalid("expected " + expectation + ", got " + render(node) + " (write it without quotes)");
+        }
       }
       throw wrong(node);
+    }
+
+    private boolean parsesAsText(String text, Context ctx) {
+      try {
+        parse(text.trim(), ctx);
+        return !text.isBlank();
+      } catch (RuntimeException e) {
+        return false;
+      }
     }
 
     @Override
@@ -246,9 +259,17 @@ abstract class KeyType {
       throw new Invalid("expected " + type.expectation + ", got " + type.quote(text) + " (not a valid URL)");
     }
     String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (scheme == null || !schemes.contains(scheme)) {
+    boolean hostAndPort = scheme != null && uri.getRawSchemeSpecificPart() != null
+        && uri.getRawSchemeSpecificPart().matches("\\d+(/.*)?");
+    if (scheme == null || hostAndPort || (scheme.contains(".") && !schemes.contains(scheme))) {
+      String hostPart = text.trim().split("[:/]", 2)[0];
+      String first = schemes.contains("socks5") || Provider.isLoopbackHost(hostPart) ? "http" : "https";
+      throw new Invalid("expected " + type.expectation + ", got " + type.quote(text) + " (no scheme; write "
+          + type.quote(first + "://" + text.trim()) + ")");
+    }
+    if (!schemes.contains(scheme)) {
       throw new Invalid("expected " + type.expectation + ", got " + type.quote(text)
-          + (scheme == null ? " (no scheme)" : " (scheme " + scheme + " is not supported here)"));
+          + " (scheme " + scheme + " is not supported here)");
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
       throw new Invalid("expected " + type.expectation + ", got " + type.quote(text) + " (no host name)");
