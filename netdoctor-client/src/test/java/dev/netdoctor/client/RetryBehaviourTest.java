@@ -214,7 +214,8 @@ class RetryBehaviourTest {
     assertThat(e.attempts()).isEqualTo(4);
     assertThat(e.code()).isEqualTo("NET007");
     assertThat(e.isTransient()).isTrue();
-    assertThat(e.fixSteps()).isNotEmpty();
+    assertThat(e.fixSteps()).isEqualTo(dev.netdoctor.core.codes.CodeRegistry.builtIn().require("NET007")
+        .fixStepsFor(dev.netdoctor.core.codes.Os.current()));
     assertThat(e.getMessage()).contains("4 attempts");
     assertThat(sleeper.waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
   }

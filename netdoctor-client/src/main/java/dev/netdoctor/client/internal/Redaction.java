@@ -5,30 +5,22 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.netdoctor.core.redact.Redactor;
 import okhttp3.HttpUrl;
 
 /**
  * Masks secrets in what the client logs or puts in exception messages. Three layers: the exact values the
  * client was configured with (API keys, proxy password) are always replaced; header values are masked by
  * header name; URLs lose user information and the values of key-like query parameters; free text goes through
- * token patterns (API keys, Bearer tokens). Thread-safe and immutable.
+ * core's {@link Redactor} (API keys, Bearer tokens, credentials in URLs and bodies). Thread-safe and immutable.
  */
 public final class Redaction {
-  public static final String MASK = "[redacted]";
+  public static final String MASK = Redactor.MASK;
 
   private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "x-api-key",
       "xi-api-key", "api-key", "x-goog-api-key", "cookie", "set-cookie", "openai-organization");
   private static final Set<String> SECRET_PARAMS = Set.of("key", "api_key", "apikey", "api-key", "token",
       "access_token", "auth", "password", "secret", "sig", "signature");
-  private static final Pattern TOKENS = Pattern.compile(
-      "(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}"
-          + "|\\b(sk-ant-[A-Za-z0-9_-]{8,}|sk-[A-Za-z0-9_-]{8,}|r8_[A-Za-z0-9]{8,}|xi-[A-Za-z0-9]{16,})"
-          + "|((?:api[_-]?key|token|password|secret)\"?\\s*[:=]\\s*\"?)[^\"\\s,&}]{4,}"
-          + "|(basic\\s+)[A-Za-z0-9+/=]{8,}"
-          + "|(://)[^/@\\s:]+:[^/@\\s]+@");
-
   private final List<String> known;
 
   private Redaction(List<String> known) {
@@ -62,22 +54,11 @@ public final class Redaction {
     return isSecretHeader(name) ? MASK : text(value);
   }
 
-  /** Free text with every known secret and every key-like token masked. */
+  /** Free text with every known secret and every key-like token masked (core's {@link Redactor}). */
   public String text(String s) {
     if (s == null) return null;
     String out = s;
     for (String secret : known) out = out.replace(secret, MASK);
-    Matcher m = TOKENS.matcher(out);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
-      String prefix = m.group(1) != null ? m.group(1)
-          : m.group(3) != null ? m.group(3)
-          : m.group(4) != null ? m.group(4)
-          : m.group(5) != null ? m.group(5) : "";
-      String replacement = m.group(5) != null ? "://" + MASK + "@" : prefix + MASK;
-      m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
-    }
-    m.appendTail(sb);
-    return sb.toString();
+    return Redactor.redact(out);
   }
 }
