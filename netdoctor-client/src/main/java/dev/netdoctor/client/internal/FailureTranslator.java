@@ -85,7 +85,8 @@ public final class FailureTranslator {
       detail.append("; the proxy asks for ").append(scheme).append(" authentication");
       if (code == null || code.equals("NET010")) {
         code = "NET010";
-        cause = response.request().header("Proxy-Authorization") != null ? "credentials-rejected"
+        Request sent = response.networkResponse() != null ? response.networkResponse().request() : response.request();
+        cause = sent.header("Proxy-Authorization") != null ? "credentials-rejected"
             : "Basic".equalsIgnoreCase(scheme) || response.challenges().isEmpty() ? "credentials-missing"
             : "scheme-unsupported";
       }

@@ -41,7 +41,10 @@ public final class ProxyAuthenticator implements Authenticator {
       String scheme = response.challenges().isEmpty() ? "none" : response.challenges().get(0).scheme();
       context.proxyChallenge(scheme);
     }
-    if (request.header("Proxy-Authorization") != null && !preemptive) return null;
+    Request sent = response.networkResponse() != null ? response.networkResponse().request() : request;
+    if (!preemptive && (sent.header("Proxy-Authorization") != null || response.priorResponse() != null)) {
+      return null; // these credentials were already refused
+    }
     Optional<ProxyCredentials> creds = credentials(route, request);
     if (creds.isEmpty()) return null;
     if (!preemptive && response.challenges().stream().map(Challenge::scheme).noneMatch("Basic"::equalsIgnoreCase)) {
