@@ -31,6 +31,8 @@ import javax.net.ssl.X509TrustManager;
  * </ul>
  */
 public final class TrustSetup {
+  private static final String KEY = "Network.CustomCertificatePath: ";
+
   private TrustSetup() {}
 
   /** The trust and its socket factory. */
@@ -64,9 +66,13 @@ public final class TrustSetup {
     try (InputStream in = Files.newInputStream(file)) {
       certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
     } catch (CertificateException e) {
-      throw new IOException(file + ": not a PEM or DER certificate (" + e.getMessage() + ")", e);
+      throw new IOException(KEY + file + " is not a PEM or DER certificate (" + e.getMessage() + ")", e);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IOException(KEY + file + " does not exist", e);
+    } catch (IOException e) {
+      throw new IOException(KEY + "cannot read " + file + " (" + e.getMessage() + ")", e);
     }
-    if (certs.isEmpty()) throw new IOException(file + ": contains no certificate");
+    if (certs.isEmpty()) throw new IOException(KEY + file + " contains no certificate");
     try {
       KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
       ks.load(null, null);
@@ -74,7 +80,7 @@ public final class TrustSetup {
       for (Certificate c : certs) ks.setCertificateEntry("custom-" + i++, c);
       return ks;
     } catch (GeneralSecurityException e) {
-      throw new IOException(file + ": " + e.getMessage(), e);
+      throw new IOException(KEY + file + ": " + e.getMessage(), e);
     }
   }
 
