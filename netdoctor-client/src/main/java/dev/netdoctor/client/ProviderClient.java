@@ -79,11 +79,14 @@ public final class ProviderClient implements Closeable {
   private final ClientLog fallbackLog;
   private final CircuitBreakerInterceptor breakers;
   private final Duration streamIdle;
+  private final ConcurrencyInterceptor queue;
 
   private ProviderClient(Builder b) {
     this.settings = b.settings;
     this.clock = b.clock;
     this.streamIdle = b.streamIdle;
+    this.queue = new ConcurrencyInterceptor(settings.rateLimiting(), clock,
+        ClientLog.of("queue", settings.logging()));
     Network network = settings.network();
     Redaction redaction = Redaction.of(secrets(settings, b.environment));
     boolean insecure = network.ignoreSslErrors();
@@ -121,7 +124,7 @@ public final class ProviderClient implements Closeable {
           ClientLog.of("cache", logging)));
     }
     if (localOnly) ok.addInterceptor(new OfflineInterceptor(cacheWrite));
-    ok.addInterceptor(new ConcurrencyInterceptor(settings.rateLimiting(), clock, ClientLog.of("queue", logging)));
+    ok.addInterceptor(queue);
     ok.addInterceptor(breakers);
     ok.addInterceptor(new RetryInterceptor(new RetryPolicy(settings.resilience()), b.sleeper, clock, b.random,
         ClientLog.of("retry", logging), redaction));
@@ -384,6 +387,11 @@ public final class ProviderClient implements Closeable {
       for (String k : p.stringPropertyNames()) m.put(k, p.getProperty(k));
       return m;
     }
+  }
+
+  /** Calls waiting in the local queue right now (visible to tests in this package). */
+  int queueWaiting() {
+    return queue.waiting();
   }
 
   /** Exposed for tests in this module: the breaker state of a provider. */
