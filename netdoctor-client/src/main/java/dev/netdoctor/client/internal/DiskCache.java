@@ -1,7 +1,6 @@
 package dev.netdoctor.client.internal;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -137,10 +136,8 @@ public final class DiskCache {
         out.writeLong(clock.millis());
         out.writeInt(status);
         out.writeUTF(contentType == null ? "" : contentType);
-        ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        body.transferTo(copy);
-        out.writeLong(copy.size());
-        copy.writeTo(out);
+        long length = body.transferTo(out);
+        out.writeLong(length);
         out.flush();
         new DataOutputStream(raw).writeLong(crc.getValue());
         raw.flush();
@@ -199,18 +196,19 @@ public final class DiskCache {
     }
   }
 
+  /** Layout: magic, created millis, status, content type, body, body length, CRC-32 of all before it. */
   static Optional<Entry> decode(byte[] bytes) {
-    if (bytes.length < 8 + 4) return Optional.empty();
+    if (bytes.length < 4 + 8 + 4 + 2 + 8 + 8) return Optional.empty();
     CRC32 crc = new CRC32();
     crc.update(bytes, 0, bytes.length - 8);
-    long stored = java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
-    if (stored != crc.getValue()) return Optional.empty();
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8))) {
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+    if (buffer.getLong(bytes.length - 8) != crc.getValue()) return Optional.empty();
+    long length = buffer.getLong(bytes.length - 16);
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 16))) {
       if (in.readInt() != MAGIC) return Optional.empty();
       Instant created = Instant.ofEpochMilli(in.readLong());
       int status = in.readInt();
       String contentType = in.readUTF();
-      long length = in.readLong();
       if (length < 0 || length != in.available()) return Optional.empty();
       byte[] body = in.readNBytes((int) length);
       return Optional.of(new Entry(created, status, contentType, body));
