@@ -5,9 +5,9 @@ import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
- * {@code OfflineMode} with {@code UseLocalProvidersOnly}: a call to a provider that is not local (the provider is
- * marked {@code Local}, its base URL is a loopback host, or the request itself targets loopback) fails at once
- * with {@code NET020}. Sits after the cache, so a cached answer is still served.
+ * {@code OfflineMode} with {@code UseLocalProvidersOnly}: a call to a provider that is not local fails at once
+ * with {@code NET020}, before any DNS lookup or connection. A provider is local when its settings say
+ * {@code Local: true}, which is the default for a loopback {@code BaseUrl}. Sits after the cache, so a cached answer is still served.
  */
 public final class OfflineInterceptor implements Interceptor {
   private final boolean cacheOn;
@@ -20,8 +20,7 @@ public final class OfflineInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     CallContext context = CallContext.of(chain.request());
-    String host = chain.request().url().host();
-    if (context.local() || dev.netdoctor.core.settings.Provider.isLoopbackHost(host)) {
+    if (context.local()) {
       return chain.proceed(chain.request());
     }
     String cause = cacheOn ? "not-cached" : "remote-disabled";
