@@ -8,6 +8,7 @@ import dev.netdoctor.client.internal.CompressionInterceptor;
 import dev.netdoctor.client.internal.ConcurrencyInterceptor;
 import dev.netdoctor.client.internal.DiskCache;
 import dev.netdoctor.client.internal.FailureTranslator;
+import dev.netdoctor.client.internal.HostLimitInterceptor;
 import dev.netdoctor.client.internal.Ipv4FirstDns;
 import dev.netdoctor.client.internal.LoggingInterceptor;
 import dev.netdoctor.client.internal.NetworkPolicyInterceptor;
@@ -125,6 +126,7 @@ public final class ProviderClient implements Closeable {
     }
     if (localOnly) ok.addInterceptor(new OfflineInterceptor(cacheWrite));
     ok.addInterceptor(queue);
+    ok.addInterceptor(new HostLimitInterceptor(net.maxConnectionsPerServer(), clock));
     ok.addInterceptor(breakers);
     ok.addInterceptor(new RetryInterceptor(new RetryPolicy(settings.resilience()), b.sleeper, clock, b.random,
         ClientLog.of("retry", logging), redaction));
