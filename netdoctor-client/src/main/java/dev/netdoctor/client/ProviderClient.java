@@ -3,6 +3,7 @@ package dev.netdoctor.client;
 import dev.netdoctor.client.internal.CacheInterceptor;
 import dev.netdoctor.client.internal.CallContext;
 import dev.netdoctor.client.internal.CircuitBreakerInterceptor;
+import dev.netdoctor.client.internal.ClientFailure;
 import dev.netdoctor.client.internal.ClientLog;
 import dev.netdoctor.client.internal.CompressionInterceptor;
 import dev.netdoctor.client.internal.ConcurrencyInterceptor;
@@ -205,6 +206,23 @@ public final class ProviderClient implements Closeable {
    */
   public Response call(String provider, Request request) {
     return withFallback(provider, request, false);
+  }
+
+  /**
+   * Like {@link #call} and reads the whole answer as UTF-8 text. An answer cut off while being read fails with
+   * {@code NET018}.
+   */
+  public String callForText(String provider, Request request) {
+    Response response = call(provider, request);
+    try (response) {
+      return response.body().string();
+    } catch (IOException e) {
+      ClientFailure cut = new ClientFailure("NET018", "content-length-mismatch", response.code(),
+          "the answer was cut off while being read (" + e.getClass().getSimpleName() + ")");
+      cut.initCause(e);
+      CallContext context = response.request().tag(CallContext.class);
+      throw translator.fromFailure(cut, response.request(), context, provider);
+    }
   }
 
   /**

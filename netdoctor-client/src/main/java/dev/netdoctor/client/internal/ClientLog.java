@@ -23,10 +23,16 @@ public final class ClientLog {
     this.threshold = threshold;
   }
 
-  /** The logger for {@code ROOT + "." + category}, gated by {@code logging}. */
+  /**
+   * The logger for {@code ROOT + "." + category}, gated by {@code logging}. A {@code LogLevel} category may name
+   * the logger ({@code netdoctor.client.retry}) or the package ({@code dev.netdoctor.client.retry}); the most
+   * specific entry of either spelling wins, then {@code Default}.
+   */
   public static ClientLog of(String category, Logging logging) {
     String name = ROOT + "." + category;
-    Optional<LogLevel> level = logging.levelFor(name);
+    boolean named = logging.logLevel().keySet().stream()
+        .anyMatch(c -> !c.equals(Logging.DEFAULT_CATEGORY) && (name.equals(c) || name.startsWith(c + ".")));
+    Optional<LogLevel> level = named ? logging.levelFor(name) : logging.levelFor("dev." + name);
     return new ClientLog(LoggerFactory.getLogger(name), level.orElse(LogLevel.TRACE));
   }
 
