@@ -23,6 +23,11 @@ public final class Breaker {
   private int next;
   private int failures;
   private State state = State.CLOSED;
+  /**
+   * Closed with a full window of successes: the common case, answered without taking the lock (another success
+   * would replace a success and change nothing).
+   */
+  private volatile boolean allClear;
   private Instant openedAt;
   private int trialsLeft;
   private int trialSuccesses;
@@ -37,8 +42,14 @@ public final class Breaker {
    * Asks to make a call. Returns empty when it may go ahead, else how long until the breaker lets a trial
    * through.
    */
-  public synchronized java.util.Optional<Duration> tryAcquire() {
-    if (!config.enabled()) return java.util.Optional.empty();
+  public java.util.Optional<Duration> tryAcquire() {
+    if (!config.enabled() || allClear) return java.util.Optional.empty();
+    synchronized (this) {
+      return tryAcquireLocked();
+    }
+  }
+
+  private java.util.Optional<Duration> tryAcquireLocked() {
     if (state == State.OPEN) {
       Duration elapsed = Duration.between(openedAt, clock.instant());
       if (elapsed.compareTo(config.openDuration()) < 0) {
@@ -49,6 +60,7 @@ public final class Breaker {
       trialSuccesses = 0;
     }
     if (state == State.HALF_OPEN) {
+      allClear = false;
       if (trialsLeft == 0) return java.util.Optional.of(Duration.ZERO);
       trialsLeft--;
     }
@@ -56,7 +68,14 @@ public final class Breaker {
   }
 
   /** Records a call that reached the provider and was answered sensibly. */
-  public synchronized void onSuccess() {
+  public void onSuccess() {
+    if (allClear) return; // a success in an all-success window changes nothing
+    synchronized (this) {
+      onSuccessLocked();
+    }
+  }
+
+  private void onSuccessLocked() {
     if (state == State.HALF_OPEN) {
       if (++trialSuccesses >= Math.max(1, config.halfOpenCalls())) close();
       return;
@@ -95,9 +114,11 @@ public final class Breaker {
     window[next] = failed;
     if (failed) failures++;
     next = (next + 1) % window.length;
+    allClear = state == State.CLOSED && failures == 0 && recorded == window.length;
   }
 
   private void open() {
+    allClear = false;
     state = State.OPEN;
     openedAt = clock.instant();
     reset();

@@ -5,7 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Connection;
 import okhttp3.Interceptor;
 import okhttp3.Protocol;
@@ -30,7 +31,10 @@ public final class NetworkPolicyInterceptor implements Interceptor {
   private final Duration lifetime;
   private final Clock clock;
   private final ClientLog log;
-  private final Map<Connection, Instant> firstSeen = new WeakHashMap<>();
+  /** Connection → first use; closed connections are pruned every {@link #PRUNE_EVERY} new connections. */
+  private final Map<Connection, Instant> firstSeen = new ConcurrentHashMap<>();
+  private final AtomicInteger added = new AtomicInteger();
+  private static final int PRUNE_EVERY = 64;
 
   public NetworkPolicyInterceptor(boolean reuse, Duration lifetime, Clock clock, ClientLog log) {
     this.reuse = reuse;
@@ -48,9 +52,14 @@ public final class NetworkPolicyInterceptor implements Interceptor {
     if (!reuse && http1) {
       request = request.newBuilder().header("Connection", "close").build();
     } else if (connection != null && http1 && !lifetime.isZero() && !lifetime.isNegative()) {
-      Instant born;
-      synchronized (firstSeen) {
-        born = firstSeen.computeIfAbsent(connection, c -> clock.instant());
+      Instant born = firstSeen.get(connection);
+      if (born == null) {
+        born = clock.instant();
+        Instant raced = firstSeen.putIfAbsent(connection, born);
+        if (raced != null) born = raced;
+        if (added.incrementAndGet() % PRUNE_EVERY == 0) {
+          firstSeen.keySet().removeIf(c -> c.socket().isClosed());
+        }
       }
       if (!Duration.between(born, clock.instant()).minus(lifetime).isNegative()) {
         log.debug("connection to {} is older than ConnectionLifetime {} ms; retiring it after this request",

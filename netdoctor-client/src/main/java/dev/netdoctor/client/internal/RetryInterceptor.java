@@ -47,7 +47,7 @@ public final class RetryInterceptor implements Interceptor {
     Request request = chain.request();
     CallContext context = CallContext.of(request);
     if (policy.maxAttempts() > 1 && "POST".equals(request.method()) && request.header(IDEMPOTENCY_KEY) == null) {
-      request = request.newBuilder().header(IDEMPOTENCY_KEY, "netdoctor-retry-" + UUID.randomUUID()).build();
+      request = request.newBuilder().header(IDEMPOTENCY_KEY, "netdoctor-retry-" + randomKey()).build();
     }
     for (int attempt = 1; ; attempt++) {
       context.attempted();
@@ -85,6 +85,12 @@ public final class RetryInterceptor implements Interceptor {
    * by the failure translator, never sent on the wire.
    */
   public static final String OVER_CAP_HEADER = "X-Netdoctor-Retry-After-Over-Cap";
+
+  /** A random UUID from a fast generator: an idempotency key must be unique, not unguessable. */
+  private static UUID randomKey() {
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+  }
 
   private boolean fitsDeadline(CallContext context, Duration wait) {
     Instant deadline = context.deadline();

@@ -32,6 +32,15 @@ class BreakerTest {
   }
 
   @Test
+  void manySuccessesKeepAFewFailuresBelowTheRate() {
+    for (int i = 0; i < 100; i++) breaker.onSuccess();
+    for (int i = 0; i < 4; i++) breaker.onProviderFailure();
+    assertThat(breaker.state()).isEqualTo(Breaker.State.CLOSED); // 4 of the last 10
+    breaker.onProviderFailure();
+    assertThat(breaker.state()).isEqualTo(Breaker.State.OPEN); // 5 of the last 10
+  }
+
+  @Test
   void halfOpenLetsTrialsThroughAndClosesWhenTheyAllSucceed() {
     for (int i = 0; i < 4; i++) breaker.onProviderFailure();
     assertThat(breaker.tryAcquire()).isPresent();
