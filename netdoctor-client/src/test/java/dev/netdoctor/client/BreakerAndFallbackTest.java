@@ -107,7 +107,9 @@ class BreakerAndFallbackTest {
       }
       for (int i = 0; i < 4; i++) {
         primary.enqueue(status(404));
-        catchThrowableOfType(NetdoctorException.class, () -> client.call(TestKit.PROVIDER, chat(client)));
+        NetdoctorException e = catchThrowableOfType(NetdoctorException.class,
+            () -> client.call(TestKit.PROVIDER, chat(client)));
+        assertThat(e.httpStatus()).as("%s", e.getMessage()).hasValue(404);
       }
       assertThat(client.breakerState(TestKit.PROVIDER)).isEqualTo("CLOSED");
       primary.enqueue(status(200));

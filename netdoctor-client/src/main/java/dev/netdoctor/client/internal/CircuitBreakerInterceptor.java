@@ -49,7 +49,8 @@ public final class CircuitBreakerInterceptor implements Interceptor {
     try {
       response = chain.proceed(chain.request());
     } catch (IOException e) {
-      if (countsAgainstProvider(e)) {
+      // The call's own total timeout cancels it by closing the socket, which shows here as a SocketException.
+      if (!chain.call().isCanceled() && countsAgainstProvider(e)) {
         breaker.onProviderFailure();
       } else {
         breaker.onIgnored();
