@@ -274,7 +274,8 @@ public final class SettingsBinder {
             warn(at, prefix + written, "provider name spelled in another case; write it as " + prefix + known);
           }
           name = known;
-        } else {
+        } else if (isObject) {
+          // only a real entry is registered; a scalar here is reported by the caller as the wrong type
           providerNames.put(written.toLowerCase(Locale.ROOT), written);
         }
       } else if (level.name.equals("LogLevel") && written.equalsIgnoreCase(Logging.DEFAULT_CATEGORY)) {
