@@ -161,6 +161,19 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void networkRetryKeysFeedTheRetryPolicyUnlessResilienceSetsIt() throws Exception {
+    Resilience fromNetwork = loadText("{ \"Network\": { \"RetryAttempts\": 5, \"RetryDelay\": 250 } }")
+        .settings().resilience();
+    assertThat(fromNetwork.maxRetryAttempts()).isEqualTo(5);
+    assertThat(fromNetwork.retryDelay()).isEqualTo(Duration.ofMillis(250));
+
+    Resilience both = loadText("{ \"Network\": { \"RetryAttempts\": 5, \"RetryDelay\": 250 },"
+        + " \"Resilience\": { \"MaxRetryAttempts\": 1, \"RetryDelay\": 4000 } }").settings().resilience();
+    assertThat(both.maxRetryAttempts()).isEqualTo(1);
+    assertThat(both.retryDelay()).isEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
   void flatSourcesReachProvidersLogCategoriesAndLists() throws Exception {
     Map<String, String> props = Map.of(
         "netdoctor.Providers.OpenAI.TimeoutSeconds", "90",

@@ -512,7 +512,10 @@ public final class SettingsBinder {
         fallbacks.put(fromName.get(), toName.get());
       }
     }
-    Duration retryDelay = get("Resilience.RetryDelay", d.retryDelay());
+    // Network.RetryAttempts/RetryDelay are the seed's other spelling of the same policy: they apply when the
+    // Resilience keys are not set by any source, so there is one retry layer and both spellings work.
+    Duration retryDelay = get("Resilience.RetryDelay", get("Network.RetryDelay", d.retryDelay()));
+    int maxRetryAttempts = get("Resilience.MaxRetryAttempts", get("Network.RetryAttempts", d.maxRetryAttempts()));
     Duration maxRetryDelay = get("Resilience.MaxRetryDelay", d.maxRetryDelay());
     if (maxRetryDelay.compareTo(retryDelay) < 0) {
       warn(originOf("Resilience.MaxRetryDelay", "Resilience.RetryDelay"), "Resilience.MaxRetryDelay",
@@ -520,7 +523,7 @@ public final class SettingsBinder {
     }
     return Resilience.builder()
         .enableRetry(get("Resilience.EnableRetry", d.enableRetry()))
-        .maxRetryAttempts(get("Resilience.MaxRetryAttempts", d.maxRetryAttempts()))
+        .maxRetryAttempts(maxRetryAttempts)
         .retryDelay(retryDelay)
         .backoffMultiplier(get("Resilience.BackoffMultiplier", d.backoffMultiplier()))
         .maxRetryDelay(maxRetryDelay)
