@@ -105,6 +105,8 @@ class InvalidSettingsTest {
             ":4:5: syntax error: unexpected character '\"': was expecting comma to separate Object entries"),
         Arguments.of("invalid-syntax-single-quotes.json",
             ":2:3: syntax error: unexpected character ''': was expecting double-quote to start field name"),
+        Arguments.of("invalid-syntax-too-deep.json",
+            ":2:1014: syntax error: lists and objects nested more than 1000 levels deep"),
         Arguments.of("invalid-syntax-trailing-content.json",
             ":2:1: syntax error: unexpected text after the end of the top-level object"),
         Arguments.of("invalid-syntax-unclosed-comment.json",

@@ -146,6 +146,15 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void aFileFarTooLargeForSettingsIsRejectedWithoutReadingIt() throws Exception {
+    Path big = cwd.resolve("appsettings.json");
+    Files.write(big, new byte[1024 * 1024 + 1]);
+
+    assertThatThrownBy(() -> isolated().build().load())
+        .hasMessage("invalid settings: " + big + ":1:1: the settings file is larger than 1024 KiB; is it the right file?");
+  }
+
+  @Test
   void aMissingExplicitFileIsAnError() {
     Path missing = cwd.resolve("nope.json");
     assertThatThrownBy(() -> isolated().file(missing).build().load())

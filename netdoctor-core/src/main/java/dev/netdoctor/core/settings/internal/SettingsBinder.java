@@ -32,6 +32,9 @@ public final class SettingsBinder {
   private static final Set<String> BUILT_IN = Set.of("OpenAI", "Anthropic", "ElevenLabs", "StabilityAI",
       "Replicate");
 
+  /** A settings file is a few kilobytes; anything this large is the wrong file, not settings. */
+  static final long MAX_FILE_BYTES = 1024 * 1024;
+
   private final KeyType.Context ctx;
   private final Bindings b = new Bindings();
 
@@ -45,6 +48,11 @@ public final class SettingsBinder {
   public void readFile(Path file) {
     byte[] bytes;
     try {
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        b.problems.add(new SettingsProblem(Severity.ERROR, file.toString(), 1, 1, "",
+            "the settings file is larger than " + MAX_FILE_BYTES / 1024 + " KiB; is it the right file?"));
+        return;
+      }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       b.problems.add(new SettingsProblem(Severity.ERROR, file.toString(), 1, 1, "",
