@@ -294,6 +294,21 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void providerEntriesGetTheSameSpellingHelp() throws Exception {
+    LoadedSettings loaded = loadText("{\n  \"Providers\": {\n    \"openai\": {\n      \"TimeoutSecond\": 120,\n"
+        + "      \"timeoutseconds\": 90\n    }\n  }\n}");
+
+    assertThat(loaded.settings().providers().require("OpenAI").timeout()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(loaded.warnings()).extracting(SettingsProblem::toString).containsExactly(
+        "appsettings.json:3:5: Providers.openai: warning: provider name spelled in another case;"
+            + " write it as Providers.OpenAI",
+        "appsettings.json:4:7: Providers.OpenAI.TimeoutSecond: warning: unknown key"
+            + " (did you mean Providers.OpenAI.TimeoutSeconds?)",
+        "appsettings.json:5:7: Providers.OpenAI.timeoutseconds: warning: key spelled in another case;"
+            + " write it as Providers.OpenAI.TimeoutSeconds");
+  }
+
+  @Test
   void everyErrorIsCollectedNotOnlyTheFirst() {
     SettingsException e = failure("{\n  \"Network\": {\n    \"Timeout\": \"abc\",\n    \"MaxConnectionsPerServer\": -1,\n"
         + "    \"MinimumTLSVersion\": \"TLS14\"\n  },\n  \"Backend\": { \"BaseUrl\": \"localhost:5005\" }\n}");
