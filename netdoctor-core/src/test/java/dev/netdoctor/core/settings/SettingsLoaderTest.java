@@ -362,7 +362,11 @@ class SettingsLoaderTest {
     assertThat(loaded.warnings()).singleElement().satisfies(w -> {
       assertThat(w.path()).isEqualTo("Network.IgnoreSSLErrors");
       assertThat(w.message()).contains("certificate checks are OFF");
+      assertThat(w.code() + "/" + w.cause()).isEqualTo("CFG003/ignore-ssl-errors");
     });
+    assertThat(loadText("{ \"Network\": { \"MinimumTLSVersion\": \"TLS11\", \"Timout\": 1 } }").warnings())
+        .extracting(p -> p.code() + "/" + p.cause())
+        .containsExactly("CFG004/unknown-key", "CFG006/min-version-too-low");
   }
 
   @Test

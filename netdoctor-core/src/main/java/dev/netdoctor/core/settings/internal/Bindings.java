@@ -78,12 +78,51 @@ final class Bindings {
     return DEFAULT;
   }
 
-  void warn(Origin at, String path, String message) {
-    problems.add(new SettingsProblem(Severity.WARNING, at.source(), at.line(), at.column(), path, message));
+  void warn(Origin at, String path, String message, String code, String cause) {
+    problems.add(new SettingsProblem(Severity.WARNING, at.source(), at.line(), at.column(), path, message, code,
+        cause));
   }
 
-  void error(Origin at, String path, String message) {
-    problems.add(new SettingsProblem(Severity.ERROR, at.source(), at.line(), at.column(), path, message));
+  void error(Origin at, String path, String message, String code, String cause) {
+    problems.add(new SettingsProblem(Severity.ERROR, at.source(), at.line(), at.column(), path, message, code,
+        cause));
+  }
+
+  /** A file that cannot be read as settings at all (missing, unreadable, not JSON): CFG004/syntax. */
+  void unreadable(Origin at, String message) {
+    error(at, "", message, "CFG004", "syntax");
+  }
+
+  /** An unknown key, a key in another case, a section used as a key: CFG004/unknown-key. */
+  void keyWarning(Origin at, String path, String message) {
+    warn(at, path, message, "CFG004", "unknown-key");
+  }
+
+  /** A value that does not fit its key, filed under the code that names that kind of key. */
+  void valueError(Origin at, String path, Invalid e) {
+    error(at, path, e.getMessage(), codeFor(path), causeFor(path, e.hint));
+  }
+
+  /** A value error found by a rule, not a type: CFG004/bad-value unless the key has its own code. */
+  void valueError(Origin at, String path, String message) {
+    error(at, path, message, codeFor(path), causeFor(path, null));
+  }
+
+  private static String codeFor(String path) {
+    if (path.endsWith(".BaseUrl")) return "CFG001";
+    if (path.startsWith("Cors.AllowedOrigins")) return "CFG002";
+    if (path.equals("Network.ProxyUrl")) return "CFG005";
+    return "CFG004";
+  }
+
+  private static String causeFor(String path, String hint) {
+    switch (codeFor(path)) {
+      case "CFG001": return hint != null && (hint.equals("wrong-scheme") || hint.equals("malformed")) ? hint : "malformed";
+      case "CFG002":
+        return hint != null && (hint.equals("trailing-slash") || hint.equals("path")) ? hint : "missing-scheme";
+      case "CFG005": return "malformed-url";
+      default: return "bad-value";
+    }
   }
 
   boolean hasErrors() {

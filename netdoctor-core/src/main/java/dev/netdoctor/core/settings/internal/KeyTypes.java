@@ -126,7 +126,8 @@ final class KeyTypes {
     try {
       uri = new URI(text.trim());
     } catch (URISyntaxException e) {
-      throw new Invalid("expected " + type.expectation + ", got " + type.quote(text) + " (not a valid URL)");
+      throw new Invalid("expected " + type.expectation + ", got " + type.quote(text) + " (not a valid URL)",
+          "malformed");
     }
     String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
     boolean hostAndPort = scheme != null && uri.getRawSchemeSpecificPart() != null
@@ -135,14 +136,15 @@ final class KeyTypes {
       String hostPart = text.trim().split("[:/]", 2)[0];
       String first = schemes.contains("socks5") || Provider.isLoopbackHost(hostPart) ? "http" : "https";
       throw new Invalid("expected " + type.expectation + ", got " + type.quote(text) + " (no scheme; write "
-          + type.quote(first + "://" + text.trim()) + ")");
+          + type.quote(first + "://" + text.trim()) + ")", "wrong-scheme");
     }
     if (!schemes.contains(scheme)) {
       throw new Invalid("expected " + type.expectation + ", got " + type.quote(text)
-          + " (scheme " + scheme + " is not supported here)");
+          + " (scheme " + scheme + " is not supported here)", "wrong-scheme");
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      throw new Invalid("expected " + type.expectation + ", got " + type.quote(text) + " (no host name)");
+      throw new Invalid("expected " + type.expectation + ", got " + type.quote(text) + " (no host name)",
+          "malformed");
     }
     return uri;
   }
@@ -267,19 +269,21 @@ final class KeyTypes {
         try {
           uri = new URI(text);
         } catch (URISyntaxException e) {
-          throw new Invalid("expected " + expectation + ", got " + quote(text) + " (not a valid URL)");
+          throw new Invalid("expected " + expectation + ", got " + quote(text) + " (not a valid URL)",
+              "missing-scheme");
         }
         if (uri.getScheme() == null || uri.getHost() == null) {
-          throw new Invalid("expected " + expectation + ", got " + quote(text) + " (no scheme or host)");
+          throw new Invalid("expected " + expectation + ", got " + quote(text) + " (no scheme or host)",
+              "missing-scheme");
         }
         if (text.endsWith("/")) {
           throw new Invalid("expected " + expectation + ", got " + quote(text)
-              + " (remove the trailing slash: browsers send origins without one)");
+              + " (remove the trailing slash: browsers send origins without one)", "trailing-slash");
         }
         if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
             || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
           throw new Invalid("expected " + expectation + ", got " + quote(text)
-              + " (an origin has no path, query or user name)");
+              + " (an origin has no path, query or user name)", "path");
         }
         return text;
       }
@@ -333,7 +337,7 @@ final class KeyTypes {
           try {
             out.add(element.fromNode(item, ctx));
           } catch (Invalid e) {
-            throw new Invalid(e.getMessage(), item, "[" + i + "]");
+            throw new Invalid(e.getMessage(), item, "[" + i + "]", e.hint);
           }
         }
         return List.copyOf(out);
@@ -348,7 +352,7 @@ final class KeyTypes {
           try {
             out.add(element.fromText(parts[i].trim(), ctx));
           } catch (Invalid e) {
-            throw new Invalid(e.getMessage(), null, "[" + i + "]");
+            throw new Invalid(e.getMessage(), null, "[" + i + "]", e.hint);
           }
         }
         return List.copyOf(out);

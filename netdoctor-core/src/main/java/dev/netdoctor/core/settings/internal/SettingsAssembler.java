@@ -93,25 +93,25 @@ final class SettingsAssembler {
     boolean useProxy = b.get("Network.UseProxy", d.useProxy());
     if (useProxy && proxyUrl.isEmpty()) {
       b.error(b.originOf("Network.UseProxy", "Network.ProxyUrl"), "Network.UseProxy",
-          "UseProxy is true but Network.ProxyUrl is not set");
+          "UseProxy is true but Network.ProxyUrl is not set", "CFG005", "malformed-url");
     }
     if (password.isPresent() && username.isEmpty()) {
       b.warn(b.origin("Network.ProxyPassword"), "Network.ProxyPassword",
-          "ProxyPassword is set but ProxyUsername is not; the password is not sent");
+          "ProxyPassword is set but ProxyUsername is not; the password is not sent", "CFG005", "malformed-url");
     }
     boolean ignoreSsl = b.get("Network.IgnoreSSLErrors", d.ignoreSslErrors());
     if (ignoreSsl) {
       b.warn(b.origin("Network.IgnoreSSLErrors"), "Network.IgnoreSSLErrors",
           "certificate checks are OFF: any server, an attacker's included, is trusted. Use only to debug;"
-              + " add the certificate with CustomCertificatePath instead");
+              + " add the certificate with CustomCertificatePath instead", "CFG003", "ignore-ssl-errors");
     }
     TlsVersion minimum = b.get("Network.MinimumTLSVersion", d.minimumTlsVersion());
     List<TlsVersion> allowed = b.get("Network.AllowedTLSVersions", d.allowedTlsVersions());
     if (allowed.isEmpty()) {
-      b.error(b.origin("Network.AllowedTLSVersions"), "Network.AllowedTLSVersions",
+      b.valueError(b.origin("Network.AllowedTLSVersions"), "Network.AllowedTLSVersions",
           "expected at least one TLS version, got an empty list");
     } else if (allowed.stream().noneMatch(v -> v.atLeast(minimum))) {
-      b.error(b.originOf("Network.MinimumTLSVersion", "Network.AllowedTLSVersions"), "Network.MinimumTLSVersion",
+      b.valueError(b.originOf("Network.MinimumTLSVersion", "Network.AllowedTLSVersions"), "Network.MinimumTLSVersion",
           minimum.settingsName() + " is above every version in Network.AllowedTLSVersions ("
               + String.join(", ", allowed.stream().map(TlsVersion::settingsName).toList())
               + "); no connection could be made");
@@ -119,7 +119,8 @@ final class SettingsAssembler {
     boolean weak = minimum.compareTo(TlsVersion.TLS12) < 0;
     if (weak) {
       b.warn(b.origin("Network.MinimumTLSVersion"), "Network.MinimumTLSVersion",
-          minimum.settingsName() + " is obsolete and disabled by current JDKs and providers; use TLS12");
+          minimum.settingsName() + " is obsolete and disabled by current JDKs and providers; use TLS12",
+          "CFG006", "min-version-too-low");
     }
     return Network.builder()
         .timeout(b.get("Network.Timeout", d.timeout()))
@@ -176,7 +177,7 @@ final class SettingsAssembler {
       URI baseUrl = b.get(p + "BaseUrl", base == null ? null : base.baseUrl());
       if (baseUrl == null) {
         b.error(b.providerOrigins.getOrDefault(name, Bindings.DEFAULT), "Providers." + name,
-            "a provider that is not built in needs BaseUrl (e.g. \"http://localhost:11434/v1\")");
+            "a provider that is not built in needs BaseUrl (e.g. \"http://localhost:11434/v1\")", "CFG001", "missing");
         continue;
       }
       ProviderKind kind = b.get(p + "Type", builtIn.orElse(ProviderKind.OPENAI_COMPATIBLE));
@@ -219,11 +220,11 @@ final class SettingsAssembler {
       Optional<String> fromName = providers.find(from).map(Provider::name);
       Optional<String> toName = providers.find(to).map(Provider::name);
       if (fromName.isEmpty()) {
-        b.error(e.getValue().origin(), e.getKey(), "no provider named " + from + " in Providers");
+        b.valueError(e.getValue().origin(), e.getKey(), "no provider named " + from + " in Providers");
       } else if (toName.isEmpty()) {
-        b.error(e.getValue().origin(), e.getKey(), "fallback " + KeyType.echo(to) + " is not a provider in Providers");
+        b.valueError(e.getValue().origin(), e.getKey(), "fallback " + KeyType.echo(to) + " is not a provider in Providers");
       } else if (fromName.get().equals(toName.get())) {
-        b.error(e.getValue().origin(), e.getKey(), "a provider cannot be its own fallback");
+        b.valueError(e.getValue().origin(), e.getKey(), "a provider cannot be its own fallback");
       } else if (fromSeen.add(fromName.get())) {
         fallbacks.put(fromName.get(), toName.get());
       }
@@ -235,7 +236,7 @@ final class SettingsAssembler {
     Duration maxRetryDelay = b.get("Resilience.MaxRetryDelay", d.maxRetryDelay());
     if (maxRetryDelay.compareTo(retryDelay) < 0) {
       b.warn(b.originOf("Resilience.MaxRetryDelay", "Resilience.RetryDelay"), "Resilience.MaxRetryDelay",
-          "MaxRetryDelay is below RetryDelay; every retry waits MaxRetryDelay");
+          "MaxRetryDelay is below RetryDelay; every retry waits MaxRetryDelay", "CFG004", "bad-value");
     }
     return Resilience.builder()
         .enableRetry(b.get("Resilience.EnableRetry", d.enableRetry()))

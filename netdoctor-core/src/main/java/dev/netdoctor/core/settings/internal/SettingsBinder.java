@@ -5,7 +5,6 @@ import dev.netdoctor.core.settings.Settings;
 import dev.netdoctor.core.settings.SettingsException;
 import dev.netdoctor.core.settings.SettingsLoader;
 import dev.netdoctor.core.settings.SettingsProblem;
-import dev.netdoctor.core.settings.SettingsProblem.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,14 +48,14 @@ public final class SettingsBinder {
     byte[] bytes;
     try {
       if (Files.size(file) > MAX_FILE_BYTES) {
-        b.problems.add(new SettingsProblem(Severity.ERROR, file.toString(), 1, 1, "",
-            "the settings file is larger than " + MAX_FILE_BYTES / 1024 + " KiB; is it the right file?"));
+        b.unreadable(new Bindings.Origin(file.toString(), 1, 1),
+            "the settings file is larger than " + MAX_FILE_BYTES / 1024 + " KiB; is it the right file?");
         return;
       }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      b.problems.add(new SettingsProblem(Severity.ERROR, file.toString(), 1, 1, "",
-          "cannot read the settings file (" + e.getClass().getSimpleName() + ")"));
+      b.unreadable(new Bindings.Origin(file.toString(), 1, 1),
+          "cannot read the settings file (" + e.getClass().getSimpleName() + ")");
       return;
     }
     read(bytes, file.toString());
@@ -69,8 +68,7 @@ public final class SettingsBinder {
 
   /** Records that a file that had to exist does not. */
   public void missingFile(Path file, String what) {
-    b.problems.add(new SettingsProblem(Severity.ERROR, file.toString(), 0, 0, "",
-        "settings file not found (named by " + what + ")"));
+    b.unreadable(new Bindings.Origin(file.toString(), 0, 0), "settings file not found (named by " + what + ")");
   }
 
   private void read(byte[] bytes, String source) {
@@ -78,7 +76,7 @@ public final class SettingsBinder {
     try {
       root = JsonTreeReader.read(bytes);
     } catch (JsonTreeReader.SyntaxError e) {
-      b.problems.add(new SettingsProblem(Severity.ERROR, source, e.line, e.column, "", e.getMessage()));
+      b.unreadable(new Bindings.Origin(source, e.line, e.column), e.getMessage());
       return;
     }
     walk(Schema.ROOT, (Node.Obj) root, "", source);
@@ -129,7 +127,8 @@ public final class SettingsBinder {
       String path = prefix + r.name;
       Node.Field earlier = seen.put(path.toLowerCase(Locale.ROOT), field);
       if (earlier != null) {
-        b.warn(keyAt, written, "duplicate key (also on line " + earlier.line() + "); this later value wins");
+        b.warn(keyAt, written, "duplicate key (also on line " + earlier.line() + "); this later value wins",
+            "CFG004", "syntax");
       }
       if (r.target instanceof Schema.Level child) {
         if (field.value() instanceof Node.Obj childObj) {
@@ -140,7 +139,7 @@ public final class SettingsBinder {
         } else {
           Node v = field.value();
           String noun = level.wildcard == child && level.wildcardNoun != null ? level.wildcardNoun : "an object";
-          b.error(new Bindings.Origin(source, v.line(), v.column()), path,
+          b.valueError(new Bindings.Origin(source, v.line(), v.column()), path,
               "expected " + noun + ", got " + renderPlain(v));
         }
       } else {
@@ -150,7 +149,7 @@ public final class SettingsBinder {
           b.put(path, key.type().fromNode(v, ctx), new Bindings.Origin(source, v.line(), v.column()));
         } catch (Invalid e) {
           Node at = e.at != null ? e.at : v;
-          b.error(new Bindings.Origin(source, at.line(), at.column()), path + e.suffix, e.getMessage());
+          b.valueError(new Bindings.Origin(source, at.line(), at.column()), path + e.suffix, e);
         }
       }
     }
@@ -187,7 +186,7 @@ public final class SettingsBinder {
       path.append(r.name);
       if (r.target instanceof Schema.Key key) {
         if (!last) {
-          b.warn(at, path + "." + String.join(".", segments.subList(i + 1, segments.size())),
+          b.keyWarning(at, path + "." + String.join(".", segments.subList(i + 1, segments.size())),
               "unknown key (" + path + " is a single value)");
           return;
         }
@@ -195,7 +194,7 @@ public final class SettingsBinder {
         return;
       }
       if (last) {
-        b.warn(at, path.toString(), "names a section, not a key; nothing set");
+        b.keyWarning(at, path.toString(), "names a section, not a key; nothing set");
         return;
       }
       if (level == Schema.ROOT.children.get("Providers") && !level.children.containsKey(r.name)) {
@@ -210,7 +209,7 @@ public final class SettingsBinder {
     try {
       b.put(path, key.type().fromText(value, ctx), at);
     } catch (Invalid e) {
-      b.error(at, path + e.suffix, e.getMessage());
+      b.valueError(at, path + e.suffix, e);
     }
   }
 
@@ -228,7 +227,7 @@ public final class SettingsBinder {
     if (fixed.isPresent()) {
       String canonical = fixed.get().getKey();
       if (!canonical.equals(written) && warnCase) {
-        b.warn(at, prefix + written, "key spelled in another case; write it as " + prefix + canonical);
+        b.keyWarning(at, prefix + written, "key spelled in another case; write it as " + prefix + canonical);
       }
       return new Resolved(canonical, fixed.get().getValue());
     }
@@ -236,7 +235,7 @@ public final class SettingsBinder {
       // A provider entry must be an object; a scalar here is more likely a misspelt fixed key.
       Optional<String> near = Levenshtein.nearest(written, level.names());
       if (near.isPresent()) {
-        b.warn(at, prefix + written, "unknown key (did you mean " + prefix + near.get() + "?)");
+        b.keyWarning(at, prefix + written, "unknown key (did you mean " + prefix + near.get() + "?)");
         return null;
       }
     }
@@ -246,7 +245,7 @@ public final class SettingsBinder {
         String known = b.providerNames.get(written.toLowerCase(Locale.ROOT));
         if (known != null) {
           if (!known.equals(written) && warnCase && BUILT_IN.contains(known)) {
-            b.warn(at, prefix + written, "provider name spelled in another case; write it as " + prefix + known);
+            b.keyWarning(at, prefix + written, "provider name spelled in another case; write it as " + prefix + known);
           }
           name = known;
         } else if (isObject) {
@@ -259,7 +258,7 @@ public final class SettingsBinder {
       return new Resolved(name, level.wildcard);
     }
     Optional<String> near = Levenshtein.nearest(written, level.names());
-    b.warn(at, prefix + written, near.map(n -> "unknown key (did you mean " + prefix + n + "?)")
+    b.keyWarning(at, prefix + written, near.map(n -> "unknown key (did you mean " + prefix + n + "?)")
         .orElse("unknown key" + (level.names().isEmpty() || level.names().size() > 8 ? ""
             : "; known keys here: " + String.join(", ", level.names()))));
     return null;
