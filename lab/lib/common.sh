@@ -2,7 +2,7 @@
 # Everything the lab creates carries the prefix "ndlab"; its addresses (10.213.0.0/16, fd00:213::/48) exist only
 # inside the lab's own network namespaces.
 NDLAB_PREFIX=ndlab
-NDLAB_STATE=${NDLAB_STATE:-/run/ndlab}
+NDLAB_STATE=/run/ndlab              # daemons' files; lab/.state links here for builds
 NDLAB_SRV_NS=ndlab-srv            # every server of the lab: resolver, web, TLS, proxy, responders
 NDLAB_CLIENT_NS=ndlab-client      # the client: resolver = the lab's dnsmasq
 NDLAB_DNSCLOSED_NS=ndlab-dnsclosed # a client whose resolver's port is closed
