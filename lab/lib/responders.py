@@ -10,7 +10,6 @@ Every wait is bounded; the process itself is bounded by the `timeout` wrapper th
 import email.utils
 import json
 import socket
-import socketserver
 import struct
 import sys
 import threading
@@ -33,7 +32,7 @@ OPENAI_429_QUOTA = {"error": {"message": "You exceeded your current quota, pleas
 ANTHROPIC_529 = {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}
 
 
-def plain_error(status, message):
+def plain_error(message):
     return {"error": {"message": message, "type": "server_error", "param": None, "code": None}}
 
 
@@ -47,10 +46,10 @@ ROUTES = {
     "/v1/429-date": (429, lambda now: {"Retry-After": email.utils.formatdate(now + 30, usegmt=True)},
                      OPENAI_429_RATE),
     "/v1/429-quota": (429, lambda now: {}, OPENAI_429_QUOTA),
-    "/v1/500": (500, lambda now: {}, plain_error(500, "The server had an error while processing your request.")),
-    "/v1/502": (502, lambda now: {}, plain_error(502, "Bad gateway.")),
-    "/v1/503": (503, lambda now: {"Retry-After": "2"}, plain_error(503, "The engine is currently overloaded.")),
-    "/v1/504": (504, lambda now: {}, plain_error(504, "Gateway timeout.")),
+    "/v1/500": (500, lambda now: {}, plain_error("The server had an error while processing your request.")),
+    "/v1/502": (502, lambda now: {}, plain_error("Bad gateway.")),
+    "/v1/503": (503, lambda now: {"Retry-After": "2"}, plain_error("The engine is currently overloaded.")),
+    "/v1/504": (504, lambda now: {}, plain_error("Gateway timeout.")),
     "/v1/529": (529, lambda now: {}, ANTHROPIC_529),
 }
 REASONS = {529: "Site Overloaded"}
@@ -60,13 +59,14 @@ CORS_GOOD_ORIGIN = "http://app.ndlab.test"
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "ndlab"
-    skew = 0
 
     def log_message(self, fmt, *args):
         sys.stderr.write("%s %s\n" % (self.address_string(), fmt % args))
 
     def date_time_string(self, timestamp=None):
-        return email.utils.formatdate(time.time() + self.skew, usegmt=True)
+        # /clock/behind: the server's Date is one day behind, so the client's clock looks one day ahead
+        skew = -DAY if self.path.split("?", 1)[0] == "/clock/behind" else 0
+        return email.utils.formatdate(time.time() + skew, usegmt=True)
 
     def send_json(self, status, body, headers=None):
         data = json.dumps(body).encode()
@@ -89,13 +89,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         path = self.path.split("?", 1)[0]
-        self.skew = 0
         if path in ROUTES:
             status, headers, body = ROUTES[path]
             self.send_json(status, body, headers(time.time()))
         elif path == "/clock/behind":
-            # The server's Date is one day behind, so the client's clock looks one day ahead.
-            self.skew = -DAY
             self.send_json(200, {"clock": "one day behind"})
         elif path == "/slow-headers":
             time.sleep(5)
