@@ -35,8 +35,8 @@ public final class TextScanner {
   }
 
   /**
-   * Appends the hits of {@code text} to {@code out}; a hit's depth is {@code depthBase + position}, adjusted for
-   * Python tracebacks where the original exception is printed first.
+   * Appends the hits of {@code text} to {@code out}. A hit's depth is {@code depthBase} plus its
+   * {@link ChainDepth} in the text.
    */
   public void hits(String text, long depthBase, List<Hit> out) {
     List<int[]> raw = new ArrayList<>(4);
@@ -45,7 +45,7 @@ public final class TextScanner {
       return raw.size() < 2048;
     });
     if (raw.isEmpty()) return;
-    PythonChain chain = PythonChain.of(text);
+    ChainDepth chain = ChainDepth.of(text);
     int[] lastRegexLine = null;
     for (int[] m : raw) {
       for (int entry : rules.rulesFor(m[0])) {
@@ -69,7 +69,7 @@ public final class TextScanner {
   }
 
   private void regexHits(String text, Rule rule, int lineStart, int start, int end, long depthBase,
-      PythonChain chain, List<Hit> out) {
+      ChainDepth chain, List<Hit> out) {
     int from = Math.max(lineStart, start - WINDOW);
     int to = lineEnd(text, end);
     to = Math.min(to, end + WINDOW);
@@ -163,7 +163,7 @@ public final class TextScanner {
         skip = true;
       } else {
         pythonSource = false;
-        skip = indent > 0 && isFrame(text, j);
+        skip = indent > 0 ? isFrame(text, j) : isBareJavaFrame(text, j);
       }
       state = automaton.start();
       int lineLimit = Math.min(length, i + LINE_LIMIT);
@@ -206,6 +206,27 @@ public final class TextScanner {
       if (text.charAt(at + i) != prefix.charAt(i)) return false;
     }
     return true;
+  }
+
+  /**
+   * A Java frame pasted without its indentation: {@code at pkg.Class.method(File.java:1)}, the name made of
+   * identifier chars, dots and slashes only and holding a dot, so prose such as "at least (...)" is kept.
+   */
+  private static boolean isBareJavaFrame(CharSequence text, int at) {
+    if (!startsWith(text, at, "at ")) return false;
+    int limit = Math.min(text.length(), at + 300);
+    boolean dot = false;
+    for (int i = at + 3; i < limit; i++) {
+      char c = text.charAt(i);
+      if (c == '(') return dot && i > at + 3;
+      if (c == '.') {
+        dot = true;
+      } else if (!(Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '/' || c == '<' || c == '>'
+          || c == '-')) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** {@code at pkg.Class.method(File.java:1)}, {@code at async fn (node:...)}, {@code at X.Y() in /a.cs:line 3}. */

@@ -142,6 +142,7 @@ public final class TriggerAutomaton {
 
   static char fold(char c) {
     if (c < ASCII) return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+    if (c == '\u2018' || c == '\u2019') return '\''; // typographic apostrophes (French, Firefox) match ASCII
     return Character.toLowerCase(c);
   }
 
@@ -160,11 +161,14 @@ public final class TriggerAutomaton {
 
   /** One transition. Callers fold nothing: this method does. */
   public int step(int state, char c) {
-    if (c < ASCII) {
-      if (c >= 'A' && c <= 'Z') c += 32;
-      return next[state * ASCII + c];
+    if (c >= ASCII) {
+      char folded = fold(c);
+      if (folded >= ASCII) return wideStep(wideEdges, state, folded);
+      c = folded;
+    } else if (c >= 'A' && c <= 'Z') {
+      c += 32;
     }
-    return wideStep(wideEdges, state, Character.toLowerCase(c));
+    return next[state * ASCII + c];
   }
 
   /** Whether some pattern ends at this state. */
