@@ -10,6 +10,7 @@ import dev.netdoctor.client.internal.ConcurrencyInterceptor;
 import dev.netdoctor.client.internal.DiskCache;
 import dev.netdoctor.client.internal.FailureTranslator;
 import dev.netdoctor.client.internal.HostLimitInterceptor;
+import dev.netdoctor.client.internal.HttpCacheDefaultsInterceptor;
 import dev.netdoctor.client.internal.Ipv4FirstDns;
 import dev.netdoctor.client.internal.LoggingInterceptor;
 import dev.netdoctor.client.internal.NetworkPolicyInterceptor;
@@ -47,6 +48,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import okhttp3.Cache;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
@@ -139,6 +141,11 @@ public final class ProviderClient implements Closeable {
     ok.addNetworkInterceptor(new ProxyAuthInterceptor(proxies));
     ok.addNetworkInterceptor(new NetworkPolicyInterceptor(net.enableConnectionReuse(), net.connectionLifetime(),
         clock, ClientLog.of("http", logging)));
+
+    if (net.enableCaching()) {
+      ok.cache(new Cache(settings.providers().cacheDirectory().resolve("http").toFile(), b.cacheMaxBytes));
+      ok.addNetworkInterceptor(new HttpCacheDefaultsInterceptor(net.cacheDuration()));
+    }
 
     int perServer = Math.max(1, net.maxConnectionsPerServer());
     Dispatcher dispatcher = new Dispatcher();
@@ -249,6 +256,14 @@ public final class ProviderClient implements Closeable {
     return new Batcher<>(size, sender);
   }
 
+  /**
+   * {@code Providers.<Name>.UseStreaming}: whether the application should ask this provider for a streamed answer
+   * (and read it with {@link #stream}). The client cannot add {@code "stream": true} to a body it does not own.
+   */
+  public boolean useStreaming(String provider) {
+    return settings.providers().find(provider).map(Provider::useStreaming).orElse(false);
+  }
+
   /** The settings this client was built from. */
   public Settings settings() {
     return settings;
@@ -341,6 +356,13 @@ public final class ProviderClient implements Closeable {
   public void close() {
     base.dispatcher().executorService().shutdown();
     base.connectionPool().evictAll();
+    if (base.cache() != null) {
+      try {
+        base.cache().close();
+      } catch (IOException ignored) {
+        // the cache journal is rebuilt on next open
+      }
+    }
   }
 
   /** Configures a {@link ProviderClient}; every outside effect is replaceable for tests. */

@@ -145,6 +145,25 @@ class CacheAndOfflineTest {
   }
 
   @Test
+  void enableCachingKeepsGetAnswersForCacheDurationMinutesUnlessTheServerSaysOtherwise() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).body("{\"models\":1}").build());
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Cache-Control", "no-store").body("{\"v\":1}")
+        .build());
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Cache-Control", "no-store").body("{\"v\":2}")
+        .build());
+    Settings s = TestKit.settings(server, home).network(Network.builder().enableCaching(true).build()).build();
+    try (ProviderClient client = client(s)) {
+      Request models = client.newRequest(TestKit.PROVIDER, "models").build();
+      assertThat(text(client, models)).isEqualTo("{\"models\":1}");
+      assertThat(text(client, models)).isEqualTo("{\"models\":1}");
+      Request volatileOne = client.newRequest(TestKit.PROVIDER, "status").build();
+      assertThat(text(client, volatileOne)).isEqualTo("{\"v\":1}");
+      assertThat(text(client, volatileOne)).isEqualTo("{\"v\":2}");
+    }
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
   void cacheEntriesAreSharedByClientsOfTheSameDirectory() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).body("{\"n\":1}").build());
     Settings s = caching().network(Network.defaults()).build();
