@@ -77,6 +77,7 @@ public final class ProviderClient implements Closeable {
   private final Settings settings;
   private final Map<String, ProviderRoute> routes = new ConcurrentHashMap<>();
   private final Map<String, OkHttpClient> perProvider = new ConcurrentHashMap<>();
+  private final Map<String, OkHttpClient> perProviderStreaming = new ConcurrentHashMap<>();
   private final OkHttpClient base;
   private final FailureTranslator translator;
   private final Clock clock;
@@ -301,7 +302,7 @@ public final class ProviderClient implements Closeable {
     CallContext context = new CallContext(route.name(), route.local(), streaming,
         clock.instant().plus(route.timeouts().total()));
     Request tagged = request.newBuilder().tag(CallContext.class, context).build();
-    OkHttpClient client = perProvider.computeIfAbsent(route.name() + (streaming ? "#stream" : ""),
+    OkHttpClient client = (streaming ? perProviderStreaming : perProvider).computeIfAbsent(route.name(),
         k -> base.newBuilder()
             .connectTimeout(route.timeouts().connect())
             .readTimeout(route.timeouts().firstByte())

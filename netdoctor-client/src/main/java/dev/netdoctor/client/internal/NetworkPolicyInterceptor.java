@@ -3,7 +3,6 @@ package dev.netdoctor.client.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,16 +28,18 @@ import okhttp3.Response;
 public final class NetworkPolicyInterceptor implements Interceptor {
   private final boolean reuse;
   private final Duration lifetime;
+  private final long lifetimeMillis;
   private final Clock clock;
   private final ClientLog log;
   /** Connection → first use; closed connections are pruned every {@link #PRUNE_EVERY} new connections. */
-  private final Map<Connection, Instant> firstSeen = new ConcurrentHashMap<>();
+  private final Map<Connection, Long> firstSeen = new ConcurrentHashMap<>();
   private final AtomicInteger added = new AtomicInteger();
   private static final int PRUNE_EVERY = 64;
 
   public NetworkPolicyInterceptor(boolean reuse, Duration lifetime, Clock clock, ClientLog log) {
     this.reuse = reuse;
     this.lifetime = lifetime;
+    this.lifetimeMillis = lifetime.toMillis();
     this.clock = clock;
     this.log = log;
   }
@@ -52,16 +53,17 @@ public final class NetworkPolicyInterceptor implements Interceptor {
     if (!reuse && http1) {
       request = request.newBuilder().header("Connection", "close").build();
     } else if (connection != null && http1 && !lifetime.isZero() && !lifetime.isNegative()) {
-      Instant born = firstSeen.get(connection);
+      long now = clock.millis();
+      Long born = firstSeen.get(connection);
       if (born == null) {
-        born = clock.instant();
-        Instant raced = firstSeen.putIfAbsent(connection, born);
+        born = now;
+        Long raced = firstSeen.putIfAbsent(connection, born);
         if (raced != null) born = raced;
         if (added.incrementAndGet() % PRUNE_EVERY == 0) {
           firstSeen.keySet().removeIf(c -> c.socket().isClosed());
         }
       }
-      if (!Duration.between(born, clock.instant()).minus(lifetime).isNegative()) {
+      if (now - born >= lifetimeMillis) {
         log.debug("connection to {} is older than ConnectionLifetime {} ms; retiring it after this request",
             request.url().host(), lifetime.toMillis());
         request = request.newBuilder().header("Connection", "close").build();
