@@ -125,6 +125,52 @@ class ProxyTest {
   }
 
   @Test
+  void anHttpsCallSendsCredentialsOnTheConnectAndA407ThereIsNet010WithItsScheme() throws Exception {
+    String challenge = "HTTP/1.1 407 Proxy Authentication Required\r\n"
+        + "Proxy-Authenticate: Negotiate\r\nProxy-Authenticate: Basic realm=\"corp\"\r\nContent-Length: 0\r\n\r\n";
+    try (RawServer connectProxy = new RawServer(challenge)) {
+      for (boolean withCredentials : new boolean[] {false, true}) {
+        Network.Builder net = Network.builder().useProxy(true)
+            .proxyUrl(Optional.of(URI.create("http://127.0.0.1:" + connectProxy.port())));
+        if (withCredentials) {
+          net.proxyUsername(Optional.of("alice")).proxyPassword(Optional.of(Secret.of(PASSWORD)));
+        }
+        Settings settings = TestKit.settings(URI.create("https://api.provider.invalid/v1"), home)
+            .network(net.build()).build();
+        try (TestKit.LogCapture logs = new TestKit.LogCapture();
+            ProviderClient client = ProviderClient.builder(settings).environment(Map.of()).sleeper(d -> { })
+                .build()) {
+          NetdoctorException e = catchThrowableOfType(NetdoctorException.class, () -> client.call(TestKit.PROVIDER,
+              client.newRequest(TestKit.PROVIDER, "models").build()));
+          assertThat(e.code()).as(e.getMessage()).isEqualTo("NET010");
+          assertThat(e.getMessage()).contains("Negotiate").doesNotContain(PASSWORD);
+          assertThat(e.attempts()).isEqualTo(1);
+          assertThat(logs.all()).doesNotContain(PASSWORD);
+        }
+      }
+      assertThat(connectProxy.heads.get(0)).startsWith("CONNECT api.provider.invalid:443")
+          .doesNotContainIgnoringCase("Proxy-Authorization");
+      String withCreds = connectProxy.heads.get(connectProxy.heads.size() - 1);
+      assertThat(withCreds).startsWith("CONNECT api.provider.invalid:443")
+          .contains("Proxy-Authorization: " + Credentials.basic("alice", PASSWORD));
+    }
+  }
+
+  @Test
+  void useSystemProxyFollowsTheJvmProxyProperties() throws Exception {
+    proxy.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+    Settings settings = TestKit.settings(PROVIDER_URL, home)
+        .network(Network.builder().useSystemProxy(true).build()).build();
+    try (ProviderClient client = ProviderClient.builder(settings).environment(Map.of())
+        .systemProperties(Map.of("http.proxyHost", "127.0.0.1", "http.proxyPort", String.valueOf(proxy.getPort())))
+        .build();
+        Response r = client.call(TestKit.PROVIDER, client.newRequest(TestKit.PROVIDER, "models").build())) {
+      assertThat(r.code()).isEqualTo(200);
+    }
+    assertThat(proxy.takeRequest().getTarget()).isEqualTo("http://api.provider.invalid/v1/models");
+  }
+
+  @Test
   void theHttpProxyEnvironmentVariableIsHonoured() throws Exception {
     proxy.enqueue(new MockResponse.Builder().code(200).body("{}").build());
     Settings settings = TestKit.settings(PROVIDER_URL, home).build();

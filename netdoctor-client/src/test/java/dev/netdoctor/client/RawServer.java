@@ -19,6 +19,8 @@ final class RawServer implements AutoCloseable {
   private final ServerSocket socket;
   private final Thread thread;
   final AtomicInteger requests = new AtomicInteger();
+  /** The head (request line and headers) of each request, in order. */
+  final java.util.List<String> heads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   RawServer(String script) throws IOException {
     socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
@@ -26,7 +28,7 @@ final class RawServer implements AutoCloseable {
       for (int i = 0; i < 50 && !socket.isClosed(); i++) {
         try (Socket s = socket.accept()) {
           s.setSoTimeout(5_000);
-          readRequest(s.getInputStream());
+          heads.add(readRequest(s.getInputStream()));
           requests.incrementAndGet();
           OutputStream out = s.getOutputStream();
           out.write(script.getBytes(StandardCharsets.UTF_8));
@@ -44,20 +46,26 @@ final class RawServer implements AutoCloseable {
     return "http://127.0.0.1:" + socket.getLocalPort() + path;
   }
 
-  private static void readRequest(InputStream in) throws IOException {
+  private static String readRequest(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int matched = 0;
     while (matched < 4) {
       int b = in.read();
-      if (b < 0) return;
+      if (b < 0) return head.toString(StandardCharsets.ISO_8859_1);
       head.write(b);
       matched = (b == '\r' || b == '\n') && (matched % 2 == 0 ? b == '\r' : b == '\n') ? matched + 1 : 0;
     }
-    for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
+    String text = head.toString(StandardCharsets.ISO_8859_1);
+    for (String line : text.split("\r\n")) {
       if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
         in.readNBytes(Integer.parseInt(line.substring(15).trim()));
       }
     }
+    return text;
+  }
+
+  int port() {
+    return socket.getLocalPort();
   }
 
   @Override
