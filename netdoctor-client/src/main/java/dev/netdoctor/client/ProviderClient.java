@@ -102,8 +102,8 @@ public final class ProviderClient implements Closeable {
       this.base = assemble(b, redaction);
     } catch (IOException e) {
       throw new NetdoctorException("CFG004_InvalidSettings/bad-value: " + redaction.text(e.getMessage()), e,
-          "CFG004", "bad-value", "", 0, 0, false, List.of(
-              "Check Network.CustomCertificatePath: it must name a readable PEM or DER certificate file."), insecure);
+          "CFG004", "bad-value", "", 0, 0, false,
+          CodeRegistry.builtIn().require("CFG004").fixStepsFor(dev.netdoctor.core.codes.Os.current()), insecure);
     }
   }
 

@@ -7,8 +7,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * The outermost interceptor: one debug line per call and its outcome under {@code netdoctor.client.http}, the
- * headers at trace. URLs and header values pass through {@link Redaction}; bodies are never logged.
+ * The outermost interceptor: a debug line per call and per outcome under {@code netdoctor.client.http}, with the
+ * headers the application set (OkHttp's own, and proxy credentials, are added later and never seen here). URLs
+ * and header values pass through {@link Redaction}, secret headers masked by name; bodies are never logged.
  */
 public final class LoggingInterceptor implements Interceptor {
   private final ClientLog log;
