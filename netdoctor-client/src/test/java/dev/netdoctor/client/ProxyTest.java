@@ -143,6 +143,7 @@ class ProxyTest {
           NetdoctorException e = catchThrowableOfType(NetdoctorException.class, () -> client.call(TestKit.PROVIDER,
               client.newRequest(TestKit.PROVIDER, "models").build()));
           assertThat(e.code()).as(e.getMessage()).isEqualTo("NET010");
+          assertThat(e.causeId()).hasValue(withCredentials ? "credentials-rejected" : "credentials-missing");
           assertThat(e.getMessage()).contains("Negotiate").doesNotContain(PASSWORD);
           assertThat(e.attempts()).isEqualTo(1);
           assertThat(logs.all()).doesNotContain(PASSWORD);
@@ -153,6 +154,25 @@ class ProxyTest {
       String withCreds = connectProxy.heads.get(connectProxy.heads.size() - 1);
       assertThat(withCreds).startsWith("CONNECT api.provider.invalid:443")
           .contains("Proxy-Authorization: " + Credentials.basic("alice", PASSWORD));
+    }
+  }
+
+  @Test
+  void aProxyOfferingNoBasicSchemeIsSchemeUnsupported() throws Exception {
+    String challenge = "HTTP/1.1 407 Proxy Authentication Required\r\n"
+        + "Proxy-Authenticate: NTLM\r\nContent-Length: 0\r\n\r\n";
+    try (RawServer connectProxy = new RawServer(challenge)) {
+      Network net = Network.builder().useProxy(true)
+          .proxyUrl(Optional.of(URI.create("http://127.0.0.1:" + connectProxy.port())))
+          .proxyUsername(Optional.of("alice")).proxyPassword(Optional.of(Secret.of(PASSWORD))).build();
+      Settings settings = TestKit.settings(URI.create("https://api.provider.invalid/v1"), home).network(net).build();
+      try (ProviderClient client = ProviderClient.builder(settings).environment(Map.of()).build()) {
+        NetdoctorException e = catchThrowableOfType(NetdoctorException.class, () -> client.call(TestKit.PROVIDER,
+            client.newRequest(TestKit.PROVIDER, "models").build()));
+        assertThat(e.code()).isEqualTo("NET010");
+        assertThat(e.causeId()).hasValue("scheme-unsupported");
+        assertThat(e.getMessage()).contains("NTLM");
+      }
     }
   }
 

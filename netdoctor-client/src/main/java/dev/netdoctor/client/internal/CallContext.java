@@ -16,6 +16,7 @@ public final class CallContext {
   private final AtomicInteger attempts = new AtomicInteger();
   private volatile boolean servedFromCache;
   private volatile String proxyChallenge;
+  private volatile String proxyAuthCause;
 
   /**
    * @param provider the provider's settings name
@@ -77,5 +78,14 @@ public final class CallContext {
 
   public void proxyChallenge(String scheme) {
     proxyChallenge = scheme;
+  }
+
+  /** Why a proxy challenge went unanswered: a NET010 cause id, or null when it was answered. */
+  public String proxyAuthCause() {
+    return proxyAuthCause;
+  }
+
+  public void proxyAuthCause(String cause) {
+    proxyAuthCause = cause;
   }
 }

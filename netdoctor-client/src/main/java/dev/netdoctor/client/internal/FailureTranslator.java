@@ -57,6 +57,10 @@ public final class FailureTranslator {
       Classification c = classifier.classify(failure);
       code = c.code();
       cause = c.cause();
+      if (context.proxyAuthCause() != null && (code == null || "NET010".equals(code))) {
+        code = "NET010"; // the authenticator saw the 407 on the CONNECT and knows why it went unanswered
+        cause = context.proxyAuthCause();
+      }
       if ("NET010".equals(code) && context.proxyChallenge() != null) {
         detail = detail + "; the proxy asks for " + context.proxyChallenge() + " authentication";
       }
@@ -86,9 +90,10 @@ public final class FailureTranslator {
       if (code == null || code.equals("NET010")) {
         code = "NET010";
         Request sent = response.networkResponse() != null ? response.networkResponse().request() : response.request();
-        cause = sent.header("Proxy-Authorization") != null ? "credentials-rejected"
-            : "Basic".equalsIgnoreCase(scheme) || response.challenges().isEmpty() ? "credentials-missing"
-            : "scheme-unsupported";
+        boolean basicOffered = response.challenges().isEmpty()
+            || response.challenges().stream().anyMatch(ch -> "Basic".equalsIgnoreCase(ch.scheme()));
+        cause = !basicOffered ? "scheme-unsupported"
+            : sent.header("Proxy-Authorization") != null ? "credentials-rejected" : "credentials-missing";
       }
     }
     String overCap = response.header(RetryInterceptor.OVER_CAP_HEADER);

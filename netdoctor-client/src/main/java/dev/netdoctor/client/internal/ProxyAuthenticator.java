@@ -41,18 +41,23 @@ public final class ProxyAuthenticator implements Authenticator {
       String scheme = response.challenges().isEmpty() ? "none" : response.challenges().get(0).scheme();
       context.proxyChallenge(scheme);
     }
+    boolean basicOffered = preemptive
+        || response.challenges().stream().map(Challenge::scheme).anyMatch("Basic"::equalsIgnoreCase);
+    if (!basicOffered) return unanswered(context, "scheme-unsupported");
     Request sent = response.networkResponse() != null ? response.networkResponse().request() : request;
     if (!preemptive && (sent.header("Proxy-Authorization") != null || response.priorResponse() != null)) {
-      return null; // these credentials were already refused
+      return unanswered(context, "credentials-rejected"); // these credentials were already refused
     }
     Optional<ProxyCredentials> creds = credentials(route, request);
-    if (creds.isEmpty()) return null;
-    if (!preemptive && response.challenges().stream().map(Challenge::scheme).noneMatch("Basic"::equalsIgnoreCase)) {
-      return null;
-    }
+    if (creds.isEmpty()) return preemptive ? null : unanswered(context, "credentials-missing");
     return request.newBuilder()
         .header("Proxy-Authorization", Credentials.basic(creds.get().username(), creds.get().password().reveal()))
         .build();
+  }
+
+  private static Request unanswered(CallContext context, String cause) {
+    if (context != null) context.proxyAuthCause(cause);
+    return null;
   }
 
   private Optional<ProxyCredentials> credentials(Route route, Request request) {
