@@ -1,6 +1,7 @@
 package dev.netdoctor.core.classify.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 
@@ -57,7 +58,7 @@ public final class TextScanner {
         } else {
           if (lastRegexLine == null) {
             lastRegexLine = new int[rules.rules().size()];
-            java.util.Arrays.fill(lastRegexLine, -1);
+            Arrays.fill(lastRegexLine, -1);
           }
           int lineStart = lineStart(text, m[1]);
           if (lastRegexLine[r] == lineStart) continue; // this rule already ran on this line
