@@ -39,7 +39,9 @@ import okhttp3.Response;
  * settings, logging at Information) and through a bare OkHttp client, against one loopback server, in the same
  * run. Rounds alternate between the two so drift in the machine's load hits both alike.
  *
- * <p>Arguments: {@code [threads] [requestsPerRound] [rounds]}, default {@code 4 3000 6}.
+ * <p>Arguments: {@code [threads] [requestsPerRound] [rounds]}, default {@code 4 3000 6}. Besides the pooled
+ * figures it prints the median of the per-round ratios: each client round is compared with the bare round just
+ * before it, so a burst of load from other processes spoils one pair instead of the whole comparison.
  */
 public final class ClientOverheadBenchmark {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -109,6 +111,7 @@ public final class ClientOverheadBenchmark {
           List<long[]> clientRuns = new ArrayList<>();
           double bareSeconds = 0;
           double clientSeconds = 0;
+          double[] roundRatios = new double[rounds];
           for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
             bareRuns.add(run(pool, threads, perRound, bareCall));
@@ -117,8 +120,13 @@ public final class ClientOverheadBenchmark {
             long t2 = System.nanoTime();
             bareSeconds += (t1 - t0) / 1e9;
             clientSeconds += (t2 - t1) / 1e9;
+            roundRatios[r] = (double) (t1 - t0) / (t2 - t1); // client throughput / bare, this pair of rounds
           }
           report(threads, perRound, rounds, bareRuns, bareSeconds, clientRuns, clientSeconds);
+          Arrays.sort(roundRatios);
+          System.out.printf(Locale.ROOT, "per-round throughput ratio client/bare: median %.3f, quartiles %.3f..%.3f"
+              + " (adjacent rounds, robust to load spikes on a shared machine)%n", roundRatios[rounds / 2],
+              roundRatios[rounds / 4], roundRatios[(3 * rounds) / 4]);
         } finally {
           pool.shutdownNow();
         }
