@@ -27,6 +27,32 @@ public final class Levenshtein {
   }
 
   /**
+   * The optimal-string-alignment distance (a swap of two neighbouring letters counts as one edit, as in Lucene's
+   * fuzzy queries) if it is at most {@code max}, else {@code max + 1}. Cheap when the lengths alone rule a pair
+   * out.
+   */
+  public static int withinEdits(String a, String b, int max) {
+    if (Math.abs(a.length() - b.length()) > max) return max + 1;
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+    for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      int rowMin = Integer.MAX_VALUE;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          v = Math.min(v, d[i - 2][j - 2] + 1);
+        }
+        d[i][j] = v;
+        rowMin = Math.min(rowMin, v);
+      }
+      if (rowMin > max) return max + 1;
+    }
+    return Math.min(d[a.length()][b.length()], max + 1);
+  }
+
+  /**
    * The candidate closest to {@code word} ignoring case, if it is close enough to be a plausible misspelling:
    * at most half of the word's letters differ.
    */

@@ -7,6 +7,7 @@ import dev.netdoctor.core.kb.SearchHit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,39 +19,45 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Guide search on an in-memory Lucene index.
  *
  * <p>Each text field is indexed twice: stemmed (word forms) and plain (as written, for fuzzy matching). A query
  * is split into words; each word scores in every field as the best of an exact stemmed match, an exact plain
- * match and, for words of four letters or more without digits, a fuzzy match (one edit up to five letters, two
- * beyond) worth half as much. Words that are error codes ({@code NET010}, {@code NET002_DnsResolutionFailed},
+ * match and, for words of four letters or more without digits, a fuzzy match worth half as much, less for more
+ * edits. Fuzzy candidates are the index's own words that share the first letter and are one edit away (words of
+ * four or five letters) or two (longer words), a swap of neighbouring letters counting as one; each candidate
+ * also matches the stemmed fields through its stem, so {@code conect} finds {@code connection} via
+ * {@code connect}. Expanding against the vocabulary once, rather than with a Lucene fuzzy query per field, keeps
+ * the first search of a fresh process cheap. Words that are error codes ({@code NET010}, {@code NET002_DnsResolutionFailed},
  * an alias) match the guides that list them, most of all the guide the registry names for the code. The whole
  * query as a phrase adds to guides that contain it. Field weights: title 4, symptoms 3, the registry's words
  * for the guide's codes 2, category 1.5, body 1.
  */
 public final class LuceneGuideSearch implements GuideSearch {
-  private static final String ORD = "ord";
   private static final String CODES = "codes";
   private static final String PRIMARY_CODES = "primaryCodes";
   private static final String PLAIN = ".plain";
@@ -75,12 +82,30 @@ public final class LuceneGuideSearch implements GuideSearch {
   private final CodeRegistry registry;
   private final Analyzer stemmed = GuideAnalyzers.stemmed();
   private final Analyzer plain = GuideAnalyzers.plain();
-  private final IndexSearcher searcher;
+  private static final int MAX_EXPANSIONS = 8;
 
-  private LuceneGuideSearch(List<Guide> guides, CodeRegistry registry, IndexSearcher searcher) {
+  private final IndexSearcher searcher;
+  /** Every word of the plain fields → the number of guides that contain it. */
+  private final Map<String, Integer> vocabulary;
+
+  private LuceneGuideSearch(List<Guide> guides, CodeRegistry registry, IndexSearcher searcher) throws IOException {
     this.guides = guides;
     this.registry = registry;
     this.searcher = searcher;
+    this.vocabulary = vocabulary(searcher.getIndexReader());
+  }
+
+  private static Map<String, Integer> vocabulary(IndexReader reader) throws IOException {
+    Map<String, Integer> words = new java.util.HashMap<>();
+    for (String field : FIELD_WEIGHTS.keySet()) {
+      Terms terms = MultiTerms.getTerms(reader, field + PLAIN);
+      if (terms == null) continue;
+      TermsEnum it = terms.iterator();
+      for (BytesRef term = it.next(); term != null; term = it.next()) {
+        words.merge(term.utf8ToString(), it.docFreq(), Math::max);
+      }
+    }
+    return words;
   }
 
   /**
@@ -93,17 +118,26 @@ public final class LuceneGuideSearch implements GuideSearch {
     Analyzer stemmed = GuideAnalyzers.stemmed();
     Analyzer analyzer = new PerFieldAnalyzerWrapper(stemmed, plainFields());
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    // One writer, one flush, no merges: a single segment whose doc ids are the guides' list positions, so no
+    // stored field is needed to map a hit back to its guide.
     try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
         .setUseCompoundFile(false)
+        .setRAMBufferSizeMB(256)
+        .setMergePolicy(NoMergePolicy.INSTANCE)
         .setCommitOnClose(true))) {
-      for (int i = 0; i < copy.size(); i++) {
-        writer.addDocument(document(i, copy.get(i), registry));
+      for (Guide guide : copy) {
+        writer.addDocument(document(guide, registry));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("in-memory index failed", e);
     }
     try {
-      return new LuceneGuideSearch(copy, registry, new IndexSearcher(DirectoryReader.open(directory)));
+      DirectoryReader reader = DirectoryReader.open(directory);
+      if (reader.maxDoc() != copy.size() || reader.leaves().size() > 1) {
+        throw new IllegalStateException("expected one segment of " + copy.size() + " guides, got "
+            + reader.leaves().size() + " segments of " + reader.maxDoc());
+      }
+      return new LuceneGuideSearch(copy, registry, new IndexSearcher(reader));
     } catch (IOException e) {
       throw new UncheckedIOException("in-memory index failed", e);
     }
@@ -116,9 +150,8 @@ public final class LuceneGuideSearch implements GuideSearch {
     return fields;
   }
 
-  private static Document document(int ord, Guide guide, CodeRegistry registry) {
+  private static Document document(Guide guide, CodeRegistry registry) {
     Document doc = new Document();
-    doc.add(new StoredField(ORD, ord));
     addText(doc, TITLE, guide.title());
     guide.symptoms().forEach(s -> addText(doc, SYMPTOMS, s));
     addText(doc, CATEGORY, guide.category());
@@ -159,11 +192,9 @@ public final class LuceneGuideSearch implements GuideSearch {
     if (lucene.isEmpty()) return List.of();
     try {
       ScoreDoc[] top = searcher.search(lucene.get(), limit).scoreDocs;
-      StoredFields stored = searcher.storedFields();
       List<SearchHit> hits = new ArrayList<>(top.length);
       for (ScoreDoc hit : top) {
-        int ord = stored.document(hit.doc).getField(ORD).numericValue().intValue();
-        hits.add(new SearchHit(guides.get(ord), hit.score));
+        hits.add(new SearchHit(guides.get(hit.doc), hit.score));
       }
       return hits;
     } catch (IOException e) {
@@ -208,21 +239,40 @@ public final class LuceneGuideSearch implements GuideSearch {
   }
 
   private Query wordQuery(String word, String stem) {
-    int edits = HAS_DIGIT.matcher(word).matches() ? 0 : word.length() >= 6 ? 2 : word.length() >= 4 ? 1 : 0;
+    List<Candidate> candidates = fuzzyCandidates(word);
     BooleanQuery.Builder perField = new BooleanQuery.Builder();
     FIELD_WEIGHTS.forEach((field, weight) -> {
       List<Query> ways = new ArrayList<>();
       ways.add(new TermQuery(new Term(field, stem)));
       ways.add(new TermQuery(new Term(field + PLAIN, word)));
-      if (edits > 0) {
-        ways.add(new BoostQuery(new FuzzyQuery(new Term(field + PLAIN, word), edits, 1), FUZZY_WEIGHT));
-        if (stem.length() >= 4) {
-          int stemEdits = Math.min(edits, stem.length() >= 6 ? 2 : 1);
-          ways.add(new BoostQuery(new FuzzyQuery(new Term(field, stem), stemEdits, 1), FUZZY_WEIGHT));
-        }
+      for (Candidate c : candidates) {
+        float boost = FUZZY_WEIGHT * (1f - (float) c.edits() / word.length());
+        ways.add(new BoostQuery(new TermQuery(new Term(field + PLAIN, c.word())), boost));
+        ways.add(new BoostQuery(new TermQuery(new Term(field, c.stem())), boost));
       }
       perField.add(new BoostQuery(new DisjunctionMaxQuery(ways, 0f), weight), Occur.SHOULD);
     });
     return perField.build();
+  }
+
+  private record Candidate(String word, String stem, int edits, int docFreq) {}
+
+  /** Indexed words a typo of {@code word} could be: closest first, then the most common. */
+  private List<Candidate> fuzzyCandidates(String word) {
+    int max = HAS_DIGIT.matcher(word).matches() ? 0 : word.length() >= 6 ? 2 : word.length() >= 4 ? 1 : 0;
+    if (max == 0) return List.of();
+    List<Candidate> found = new ArrayList<>();
+    vocabulary.forEach((known, docFreq) -> {
+      if (known.equals(word) || known.charAt(0) != word.charAt(0) || HAS_DIGIT.matcher(known).matches()) return;
+      int edits = Levenshtein.withinEdits(word, known, max);
+      if (edits <= max) {
+        List<String> stem = GuideAnalyzers.terms(stemmed, known);
+        found.add(new Candidate(known, stem.isEmpty() ? known : stem.get(0), edits, docFreq));
+      }
+    });
+    found.sort(java.util.Comparator.comparingInt(Candidate::edits)
+        .thenComparing(Comparator.comparingInt(Candidate::docFreq).reversed())
+        .thenComparing(Candidate::word));
+    return found.size() > MAX_EXPANSIONS ? found.subList(0, MAX_EXPANSIONS) : found;
   }
 }
