@@ -121,6 +121,6 @@ class KnowledgeBaseTest {
 
   @Test
   void filesInSubdirectoriesAreNotGuides() {
-    assertThat(kb.all()).map(Guide::id).doesNotContain("setup").hasSize(8);
+    assertThat(kb.all()).map(Guide::id).doesNotContain("setup").hasSize(9);
   }
 }

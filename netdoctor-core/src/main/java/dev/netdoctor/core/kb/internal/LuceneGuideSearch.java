@@ -53,7 +53,8 @@ import org.apache.lucene.util.BytesRef;
  * also matches the stemmed fields through its stem, so {@code conect} finds {@code connection} via
  * {@code connect}. Expanding against the vocabulary once, rather than with a Lucene fuzzy query per field, keeps
  * the first search of a fresh process cheap. Words that are error codes ({@code NET010}, {@code NET002_DnsResolutionFailed},
- * an alias) match the guides that list them, most of all the guide the registry names for the code. The whole
+ * an alias) match the guides that list them, most of all the guide the registry names for the code (for an
+ * alias: the guide that declares it). The whole
  * query as a phrase adds to guides that contain it. Field weights: title 4, symptoms 3, the registry's words
  * for the guide's codes 2, category 1.5, body 1.
  */
@@ -210,11 +211,21 @@ public final class LuceneGuideSearch implements GuideSearch {
       String token = EDGE_PUNCTUATION.matcher(raw).replaceAll("");
       if (token.isEmpty()) continue;
       Optional<ErrorCode> code = registry.find(token);
-      String codeTerm = code.map(ErrorCode::id).orElse(token).toLowerCase(Locale.ROOT);
-      if (code.isPresent() || AliasShape.matches(token)) {
-        top.add(new BoostQuery(new TermQuery(new Term(CODES, codeTerm)), CODE_WEIGHT), Occur.SHOULD);
-        top.add(new BoostQuery(new TermQuery(new Term(PRIMARY_CODES, codeTerm)), PRIMARY_CODE_WEIGHT),
-            Occur.SHOULD);
+      String upper = token.toUpperCase(Locale.ROOT);
+      if (registry.aliases().containsKey(upper) || (code.isEmpty() && AliasShape.matches(token))) {
+        // An application code: the guides that declare it first, then the guides of the code it stands for.
+        top.add(new BoostQuery(new TermQuery(new Term(CODES, upper.toLowerCase(Locale.ROOT))),
+            CODE_WEIGHT + PRIMARY_CODE_WEIGHT), Occur.SHOULD);
+        clauses++;
+        if (code.isPresent()) {
+          top.add(new BoostQuery(new TermQuery(new Term(CODES, code.get().id().toLowerCase(Locale.ROOT))),
+              CODE_WEIGHT / 2), Occur.SHOULD);
+          clauses++;
+        }
+      } else if (code.isPresent()) {
+        String id = code.get().id().toLowerCase(Locale.ROOT);
+        top.add(new BoostQuery(new TermQuery(new Term(CODES, id)), CODE_WEIGHT), Occur.SHOULD);
+        top.add(new BoostQuery(new TermQuery(new Term(PRIMARY_CODES, id)), PRIMARY_CODE_WEIGHT), Occur.SHOULD);
         clauses += 2;
       }
     }
