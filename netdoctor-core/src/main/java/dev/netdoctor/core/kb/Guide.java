@@ -1,7 +1,11 @@
 package dev.netdoctor.core.kb;
 
+import dev.netdoctor.core.kb.internal.Heading;
+import dev.netdoctor.core.kb.internal.MarkdownHeadings;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One knowledge-base guide: a Markdown file whose YAML front matter names what it is about.
@@ -37,6 +41,29 @@ public record Guide(
     relatedDocs = List.copyOf(relatedDocs);
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(source, "source");
+  }
+
+  /**
+   * The Markdown under the {@code ##} heading named {@code heading} (ignoring case), up to the next heading of
+   * level 1 or 2, trimmed; empty when the guide has no such section. {@code section("Solutions")} includes its
+   * {@code ###} sub-sections.
+   */
+  public Optional<String> section(String heading) {
+    List<Heading> headings = MarkdownHeadings.scan(body, 1);
+    String[] lines = body.split("\r?\n", -1);
+    for (int i = 0; i < headings.size(); i++) {
+      Heading h = headings.get(i);
+      if (h.level() != 2 || !h.text().equalsIgnoreCase(heading.strip())) continue;
+      int end = lines.length;
+      for (int j = i + 1; j < headings.size(); j++) {
+        if (headings.get(j).level() <= 2) {
+          end = headings.get(j).line() - 1;
+          break;
+        }
+      }
+      return Optional.of(String.join("\n", Arrays.asList(lines).subList(h.line(), end)).strip());
+    }
+    return Optional.empty();
   }
 
   /** Whether this guide ships in the jar rather than coming from a user's directory. */

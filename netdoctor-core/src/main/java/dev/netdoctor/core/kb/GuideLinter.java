@@ -23,10 +23,10 @@ public final class GuideLinter {
   private GuideLinter() {}
 
   /**
-   * Lints every {@code *.md} file directly in {@code dir}. Links may point at built-in guides as well as at
-   * the directory's own. An empty list means the directory is clean.
+   * Lints every {@code *.md} file directly in {@code dir}, or the one guide when {@code dir} is a {@code .md}
+   * file. Links may point at built-in guides as well as at the linted ones. An empty list means all is clean.
    *
-   * @throws IllegalArgumentException when {@code dir} is not a directory
+   * @throws IllegalArgumentException when {@code dir} is neither a directory nor a {@code .md} file
    */
   public static List<LintProblem> lint(Path dir) {
     return lint(dir, CodeRegistry.builtIn());

@@ -72,9 +72,9 @@ public final class KnowledgeBase {
 
   /**
    * The built-in guides plus every {@code *.md} file directly inside each of {@code extraDirs} (later layers
-   * replace guides of the same id, see the class comment).
+   * replace guides of the same id, see the class comment). An entry may also be a single {@code .md} file.
    *
-   * @throws IllegalArgumentException when a path is not a directory
+   * @throws IllegalArgumentException when a path is neither a directory nor a {@code .md} file
    * @throws InvalidGuideException listing every file that has no usable front matter, and duplicate ids within
    *     one directory
    */

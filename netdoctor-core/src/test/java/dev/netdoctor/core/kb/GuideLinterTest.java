@@ -110,11 +110,18 @@ class GuideLinterTest {
   }
 
   @Test
-  void lintingAFileInsteadOfADirectoryIsRejectedByName() {
-    Path file = Fixtures.dir("valid").resolve("rate-limited.md");
+  void aSingleGuideFileCanBeLinted() {
+    Path file = INVALID.resolve("missing-section.md");
+    assertThat(GuideLinter.lint(file)).map(LintProblem::toString)
+        .containsExactly(file + ":9: missing section '## Prevention'");
+  }
+
+  @Test
+  void aPathThatIsNeitherADirectoryNorAGuideIsRejectedByName() {
+    Path file = Fixtures.dir("valid").resolve("docs/setup.txt");
     assertThatThrownBy(() -> GuideLinter.lint(file))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(file + ": not a directory");
+        .hasMessage(file + ": not a directory or a .md file");
   }
 
   private static String relative(LintProblem p) {

@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How long the knowledge base takes to load {@value #GUIDES} guides and answer its first search, the cost a CLI
- * invocation pays. {@code cold*} runs once per fresh JVM (Lucene's classes not loaded yet); {@code warm*} is
+ * How long the knowledge base takes to load the shipped guides (copied to a directory, so each run parses and
+ * indexes them afresh) and answer its first search, the cost a {@code kb search} invocation pays. {@code cold*} runs once per fresh JVM (Lucene's classes not loaded yet); {@code warm*} is
  * the steady state. The code registry is loaded in setup: it is not the knowledge base's cost.
  * {@link #coldBareLuceneIndex} is the floor any Lucene-backed search pays in a fresh JVM: one document, one
  * field, one term query.
@@ -45,8 +45,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class KnowledgeBaseBenchmark {
-  static final int GUIDES = 40;
-
   private Path dir;
   private KnowledgeBase loaded;
 
@@ -54,15 +52,10 @@ public class KnowledgeBaseBenchmark {
   public void writeGuides() throws IOException {
     CodeRegistry.builtIn();
     dir = Files.createTempDirectory("kb-bench");
-    List<Path> fixtures;
-    try (Stream<Path> files = Files.list(Path.of("src/test/resources/kb/valid"))) {
-      fixtures = files.filter(p -> p.toString().endsWith(".md")).sorted().toList();
-    }
-    for (int i = 0; i < GUIDES; i++) {
-      Path fixture = fixtures.get(i % fixtures.size());
-      String text = Files.readString(fixture);
-      String id = text.lines().filter(l -> l.startsWith("id: ")).findFirst().orElseThrow().substring(4);
-      Files.writeString(dir.resolve(i + ".md"), text.replace("id: " + id, "id: " + id + "-" + i));
+    try (Stream<Path> files = Files.list(Path.of("src/main/resources/netdoctor/guides"))) {
+      for (Path guide : files.filter(p -> p.toString().endsWith(".md")).toList()) {
+        Files.copy(guide, dir.resolve(guide.getFileName()));
+      }
     }
     loaded = KnowledgeBase.fromDirectories(List.of(dir), CodeRegistry.builtIn());
     loaded.search("warm up", 1);

@@ -112,11 +112,30 @@ class KnowledgeBaseTest {
   }
 
   @Test
-  void aFileGivenAsAGuideDirectoryIsRefusedByName() {
-    Path file = VALID.resolve("rate-limited.md");
-    assertThatThrownBy(() -> KnowledgeBase.fromDirectories(List.of(file), CodeRegistry.builtIn()))
+  void aPathThatIsNeitherADirectoryNorAGuideIsRefusedByName() {
+    Path missing = VALID.resolve("missing");
+    assertThatThrownBy(() -> KnowledgeBase.fromDirectories(List.of(missing), CodeRegistry.builtIn()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(file + ": not a directory");
+        .hasMessage(missing + ": not a directory or a .md file");
+  }
+
+  @Test
+  void aSingleGuideFileCanBeAdded() {
+    KnowledgeBase one =
+        KnowledgeBase.fromDirectories(List.of(VALID.resolve("rate-limited.md")), CodeRegistry.builtIn());
+    assertThat(one.all()).map(Guide::id).containsExactly("rate-limited");
+  }
+
+  @Test
+  void aSectionIsTheMarkdownUnderItsHeadingWithItsSubsections() {
+    Guide guide = kb.find("dns-resolution-failed").orElseThrow();
+    assertThat(guide.section("solutions")).hasValueSatisfying(text -> assertThat(text)
+        .startsWith("### Flush the DNS cache")
+        .contains("# Windows\nipconfig /flushdns")
+        .endsWith("Switch to a public resolver when the local one fails."));
+    assertThat(guide.section("Prevention")).contains("- Configure two resolvers.\n"
+        + "- Do not pin provider addresses in the hosts file.");
+    assertThat(guide.section("Troubleshooting")).isEmpty();
   }
 
   @Test

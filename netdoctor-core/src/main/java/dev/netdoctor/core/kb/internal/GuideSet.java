@@ -35,7 +35,11 @@ public record GuideSet(List<ParsedGuide> parsed, List<LintProblem> sourceProblem
     return GuideSources.builtInIndexPresent() ? builtIn() : new GuideSet(List.of(), List.of());
   }
 
-  /** @throws IllegalArgumentException when {@code dir} is not a directory */
+  /**
+   * The guides directly in a directory, or one guide file.
+   *
+   * @throws IllegalArgumentException when {@code dir} is neither a directory nor a {@code .md} file
+   */
   public static GuideSet directory(Path dir) {
     return of(GuideSources.directory(dir));
   }

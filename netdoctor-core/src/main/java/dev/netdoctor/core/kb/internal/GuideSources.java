@@ -40,30 +40,34 @@ public final class GuideSources {
   }
 
   /**
-   * Every {@code *.md} file directly in {@code dir} (not in subdirectories), by file name.
+   * Every {@code *.md} file directly in {@code path} (not in subdirectories), by file name; or, when
+   * {@code path} is itself a {@code .md} file, just that file.
    *
-   * @throws IllegalArgumentException when {@code dir} is not a readable directory
+   * @throws IllegalArgumentException when {@code path} is neither a directory nor a {@code .md} file
    */
-  public static Read directory(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(dir + ": not a directory");
-    }
+  public static Read directory(Path path) {
     List<Path> paths = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.md")) {
-      stream.forEach(p -> {
-        if (Files.isRegularFile(p)) paths.add(p);
-      });
-    } catch (IOException e) {
-      throw new IllegalArgumentException(dir + ": cannot list directory: " + e.getMessage(), e);
+    if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".md")) {
+      paths.add(path);
+    } else if (!Files.isDirectory(path)) {
+      throw new IllegalArgumentException(path + ": not a directory or a .md file");
+    } else {
+      try (DirectoryStream<Path> stream = Files.newDirectoryStream(path, "*.md")) {
+        stream.forEach(p -> {
+          if (Files.isRegularFile(p)) paths.add(p);
+        });
+      } catch (IOException e) {
+        throw new IllegalArgumentException(path + ": cannot list directory: " + reason(e), e);
+      }
+      paths.sort(Comparator.comparing(p -> p.getFileName().toString()));
     }
-    paths.sort(Comparator.comparing(p -> p.getFileName().toString()));
     List<GuideFile> files = new ArrayList<>();
     List<LintProblem> problems = new ArrayList<>();
-    for (Path path : paths) {
+    for (Path file : paths) {
       try {
-        files.add(new GuideFile(path, path.toString(), readFile(path), relative -> readBeside(path, relative)));
+        files.add(new GuideFile(file, file.toString(), readFile(file), relative -> readBeside(file, relative)));
       } catch (IOException e) {
-        problems.add(new LintProblem(path, 1, "cannot read: " + reason(e)));
+        problems.add(new LintProblem(file, 1, "cannot read: " + reason(e)));
       }
     }
     return new Read(files, problems);
