@@ -36,6 +36,7 @@ class GuideLinterTest {
       missing-id.md             | missing-id.md:1: missing required key 'id'
       bad-yaml.md               | bad-yaml.md:3: YAML syntax error: mapping values are not allowed here
       no-front-matter.md        | no-front-matter.md:1: missing front matter: the file must start with a '---' line
+      front-matter-not-mapping.md | front-matter-not-mapping.md:2: front matter must be a mapping of keys to values, found a list
       unclosed-front-matter.md  | unclosed-front-matter.md:1: front matter is not closed: no '---' line follows the one on line 1
       symptoms-not-list.md      | symptoms-not-list.md:5: 'symptoms' must be a list of strings, found a string
       symptom-entry-mapping.md  | symptom-entry-mapping.md:7: 'symptoms' entry 2 must be a string, found a mapping
@@ -66,9 +67,9 @@ class GuideLinterTest {
   @Test
   void everyInvalidFixtureHasARowInTheTable() throws IOException {
     try (Stream<Path> files = Files.walk(INVALID)) {
-      assertThat(files.filter(p -> p.toString().endsWith(".md")).count()).isEqualTo(21);
+      assertThat(files.filter(p -> p.toString().endsWith(".md")).count()).isEqualTo(22);
     }
-    assertThat(problems).hasSize(19);
+    assertThat(problems).hasSize(20);
   }
 
   @Test

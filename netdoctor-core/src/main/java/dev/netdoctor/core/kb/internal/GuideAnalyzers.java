@@ -11,20 +11,45 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
+import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The two analyzers of guide search. {@link #stemmed()} folds word forms ({@code expired}, {@code expires} →
+ * The analyzers of guide search. {@link #stemmed()} folds word forms ({@code expired}, {@code expires} →
  * {@code expir}); {@link #plain()} keeps words as written so that fuzzy matching compares real spellings
- * ({@code certificat} is one edit from {@code certificate}, but four from its stem {@code certif}). Both drop
- * English stop words and put a gap of {@value #VALUE_GAP} positions between the values of a multi-valued field,
- * so a phrase never matches across two symptoms.
+ * ({@code certificat} is one edit from {@code certificate}, but four from its stem {@code certif}).
+ * {@link #indexing()} does both in one pass: each position holds the word as written and, when it differs, its
+ * stem, so one field answers exact, word-form and fuzzy queries (tokenizing the text once keeps a cold start
+ * cheap). All drop English stop words and put a gap of {@value #VALUE_GAP} positions between the values of a
+ * multi-valued field, so a phrase never matches across two symptoms.
  */
 final class GuideAnalyzers {
   static final int VALUE_GAP = 100;
 
   private GuideAnalyzers() {}
+
+  static Analyzer indexing() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream result = new EnglishPossessiveFilter(source);
+        result = new LowerCaseFilter(result);
+        result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        result = new KeywordRepeatFilter(result);
+        result = new PorterStemFilter(result);
+        result = new RemoveDuplicatesTokenFilter(result);
+        return new TokenStreamComponents(source, result);
+      }
+
+      @Override
+      public int getPositionIncrementGap(String fieldName) {
+        return VALUE_GAP;
+      }
+    };
+  }
 
   static Analyzer stemmed() {
     return new Analyzer() {
@@ -50,7 +75,8 @@ final class GuideAnalyzers {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer source = new StandardTokenizer();
-        TokenStream result = new LowerCaseFilter(source);
+        TokenStream result = new EnglishPossessiveFilter(source);
+        result = new LowerCaseFilter(result);
         result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         return new TokenStreamComponents(source, result);
       }

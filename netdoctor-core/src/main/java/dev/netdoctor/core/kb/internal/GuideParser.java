@@ -39,23 +39,29 @@ public final class GuideParser {
   private static final Pattern ID_SHAPE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
 
-  private GuideParser() {}
+  /** Reused across files: building SnakeYAML's resolver compiles a dozen patterns. */
+  private final Yaml yaml = new Yaml(new LoaderOptions());
 
-  public static ParsedGuide parse(GuideFile file) {
-    return new Run(file).parse();
+  /** A parser for one thread (SnakeYAML's {@code Yaml} is not thread-safe). */
+  public GuideParser() {}
+
+  public ParsedGuide parse(GuideFile file) {
+    return new Run(file, yaml).parse();
   }
 
   /** One parse; collects problems as it goes. */
   private static final class Run {
     private final GuideFile file;
+    private final Yaml yaml;
     private final List<LintProblem> errors = new ArrayList<>();
     private final List<LintProblem> warnings = new ArrayList<>();
     private final Map<String, String> strings = new HashMap<>();
     private final Map<String, List<Item>> lists = new HashMap<>();
     private final Map<String, Integer> keyLines = new LinkedHashMap<>();
 
-    Run(GuideFile file) {
+    Run(GuideFile file, Yaml yaml) {
       this.file = file;
+      this.yaml = yaml;
     }
 
     ParsedGuide parse() {
@@ -105,7 +111,7 @@ public final class GuideParser {
     private void readFrontMatter(String yaml, int closingLine) {
       Node root;
       try {
-        root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+        root = this.yaml.compose(new StringReader(yaml));
       } catch (MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         int line = mark == null ? 2 : Math.min(mark.getLine() + 2, closingLine);

@@ -45,7 +45,8 @@ public record GuideSet(List<ParsedGuide> parsed, List<LintProblem> sourceProblem
   }
 
   private static GuideSet of(GuideSources.Read read) {
-    return new GuideSet(read.files().stream().map(GuideParser::parse).toList(), read.problems());
+    GuideParser parser = new GuideParser();
+    return new GuideSet(read.files().stream().map(parser::parse).toList(), read.problems());
   }
 
   /** The usable guides, in source order. Of several with one id, the first. */

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -45,7 +44,7 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Guide search on an in-memory Lucene index.
  *
- * <p>Each text field is indexed twice: stemmed (word forms) and plain (as written, for fuzzy matching). A query
+ * <p>Each text field holds every word as written and its stem ({@link GuideAnalyzers#indexing()}). A query
  * is split into words; each word scores in every field as the best of an exact stemmed match, an exact plain
  * match and, for words of four letters or more without digits, a fuzzy match worth half as much, less for more
  * edits. Fuzzy candidates are the index's own words that share the first letter and are one edit away (words of
@@ -61,7 +60,6 @@ import org.apache.lucene.util.BytesRef;
 public final class LuceneGuideSearch implements GuideSearch {
   private static final String CODES = "codes";
   private static final String PRIMARY_CODES = "primaryCodes";
-  private static final String PLAIN = ".plain";
   private static final String TITLE = "title";
   private static final String SYMPTOMS = "symptoms";
   private static final String CODE_TEXT = "codeText";
@@ -75,7 +73,6 @@ public final class LuceneGuideSearch implements GuideSearch {
   private static final float PHRASE_WEIGHT = 2f;
   private static final float CODE_WEIGHT = 8f;
   private static final float PRIMARY_CODE_WEIGHT = 8f;
-  private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
   private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{Alnum}]+|[^\\p{Alnum}]+$");
   private static final Pattern CAMEL_HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
 
@@ -86,8 +83,11 @@ public final class LuceneGuideSearch implements GuideSearch {
   private static final int MAX_EXPANSIONS = 8;
 
   private final IndexSearcher searcher;
-  /** Every word of the plain fields → the number of guides that contain it. */
-  private final Map<String, Integer> vocabulary;
+  /**
+   * The index's words without digits, as written and as stems, by first letter → the most guides any field
+   * has them in. Typo candidates are looked up here.
+   */
+  private final Map<Character, Map<String, Integer>> vocabulary;
 
   private LuceneGuideSearch(List<Guide> guides, CodeRegistry registry, IndexSearcher searcher) throws IOException {
     this.guides = guides;
@@ -96,14 +96,16 @@ public final class LuceneGuideSearch implements GuideSearch {
     this.vocabulary = vocabulary(searcher.getIndexReader());
   }
 
-  private static Map<String, Integer> vocabulary(IndexReader reader) throws IOException {
-    Map<String, Integer> words = new java.util.HashMap<>();
+  private static Map<Character, Map<String, Integer>> vocabulary(IndexReader reader) throws IOException {
+    Map<Character, Map<String, Integer>> words = new java.util.HashMap<>();
     for (String field : FIELD_WEIGHTS.keySet()) {
-      Terms terms = MultiTerms.getTerms(reader, field + PLAIN);
+      Terms terms = MultiTerms.getTerms(reader, field);
       if (terms == null) continue;
       TermsEnum it = terms.iterator();
       for (BytesRef term = it.next(); term != null; term = it.next()) {
-        words.merge(term.utf8ToString(), it.docFreq(), Math::max);
+        String word = term.utf8ToString();
+        if (hasDigit(word)) continue;
+        words.computeIfAbsent(word.charAt(0), c -> new java.util.HashMap<>()).merge(word, it.docFreq(), Math::max);
       }
     }
     return words;
@@ -116,8 +118,7 @@ public final class LuceneGuideSearch implements GuideSearch {
    */
   public static LuceneGuideSearch build(List<Guide> guides, CodeRegistry registry) {
     List<Guide> copy = List.copyOf(guides);
-    Analyzer stemmed = GuideAnalyzers.stemmed();
-    Analyzer analyzer = new PerFieldAnalyzerWrapper(stemmed, plainFields());
+    Analyzer analyzer = GuideAnalyzers.indexing();
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     // One writer, one flush, no merges: a single segment whose doc ids are the guides' list positions, so no
     // stored field is needed to map a hit back to its guide.
@@ -142,13 +143,6 @@ public final class LuceneGuideSearch implements GuideSearch {
     } catch (IOException e) {
       throw new UncheckedIOException("in-memory index failed", e);
     }
-  }
-
-  private static Map<String, Analyzer> plainFields() {
-    Analyzer plain = GuideAnalyzers.plain();
-    Map<String, Analyzer> fields = new java.util.HashMap<>();
-    FIELD_WEIGHTS.keySet().forEach(f -> fields.put(f + PLAIN, plain));
-    return fields;
   }
 
   private static Document document(Guide guide, CodeRegistry registry) {
@@ -183,7 +177,6 @@ public final class LuceneGuideSearch implements GuideSearch {
 
   private static void addText(Document doc, String field, String value) {
     doc.add(new TextField(field, value, Field.Store.NO));
-    doc.add(new TextField(field + PLAIN, value, Field.Store.NO));
   }
 
   @Override
@@ -255,26 +248,33 @@ public final class LuceneGuideSearch implements GuideSearch {
     FIELD_WEIGHTS.forEach((field, weight) -> {
       List<Query> ways = new ArrayList<>();
       ways.add(new TermQuery(new Term(field, stem)));
-      ways.add(new TermQuery(new Term(field + PLAIN, word)));
+      if (!stem.equals(word)) ways.add(new TermQuery(new Term(field, word)));
       for (Candidate c : candidates) {
         float boost = FUZZY_WEIGHT * (1f - (float) c.edits() / word.length());
-        ways.add(new BoostQuery(new TermQuery(new Term(field + PLAIN, c.word())), boost));
-        ways.add(new BoostQuery(new TermQuery(new Term(field, c.stem())), boost));
+        ways.add(new BoostQuery(new TermQuery(new Term(field, c.word())), boost));
+        if (!c.stem().equals(c.word())) ways.add(new BoostQuery(new TermQuery(new Term(field, c.stem())), boost));
       }
       perField.add(new BoostQuery(new DisjunctionMaxQuery(ways, 0f), weight), Occur.SHOULD);
     });
     return perField.build();
   }
 
+  private static boolean hasDigit(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (Character.isDigit(word.charAt(i))) return true;
+    }
+    return false;
+  }
+
   private record Candidate(String word, String stem, int edits, int docFreq) {}
 
   /** Indexed words a typo of {@code word} could be: closest first, then the most common. */
   private List<Candidate> fuzzyCandidates(String word) {
-    int max = HAS_DIGIT.matcher(word).matches() ? 0 : word.length() >= 6 ? 2 : word.length() >= 4 ? 1 : 0;
+    int max = hasDigit(word) ? 0 : word.length() >= 6 ? 2 : word.length() >= 4 ? 1 : 0;
     if (max == 0) return List.of();
     List<Candidate> found = new ArrayList<>();
-    vocabulary.forEach((known, docFreq) -> {
-      if (known.equals(word) || known.charAt(0) != word.charAt(0) || HAS_DIGIT.matcher(known).matches()) return;
+    vocabulary.getOrDefault(word.charAt(0), Map.of()).forEach((known, docFreq) -> {
+      if (known.equals(word)) return;
       int edits = Levenshtein.withinEdits(word, known, max);
       if (edits <= max) {
         List<String> stem = GuideAnalyzers.terms(stemmed, known);

@@ -26,6 +26,8 @@ public final class MarkdownHeadings {
     String fence = null;
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
+      char first = firstNonSpace(line);
+      if (first != '#' && first != '`' && first != '~') continue;
       Matcher f = FENCE.matcher(line);
       if (fence == null) {
         if (f.matches() && !(f.group(1).charAt(0) == '`' && f.group(2).contains("`"))) {
@@ -50,6 +52,13 @@ public final class MarkdownHeadings {
       }
     }
     return headings;
+  }
+
+  private static char firstNonSpace(String line) {
+    for (int i = 0; i < line.length() && i < 4; i++) {
+      if (line.charAt(i) != ' ') return line.charAt(i);
+    }
+    return ' ';
   }
 
   /**
