@@ -44,18 +44,19 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Guide search on an in-memory Lucene index.
  *
- * <p>Each text field holds every word as written and its stem ({@link GuideAnalyzers#indexing()}). A query
- * is split into words; each word scores in every field as the best of an exact stemmed match, an exact plain
- * match and, for words of four letters or more without digits, a fuzzy match worth half as much, less for more
- * edits. Fuzzy candidates are the index's own words that share the first letter and are one edit away (words of
- * four or five letters) or two (longer words), a swap of neighbouring letters counting as one; each candidate
- * also matches the stemmed fields through its stem, so {@code conect} finds {@code connection} via
- * {@code connect}. Expanding against the vocabulary once, rather than with a Lucene fuzzy query per field, keeps
- * the first search of a fresh process cheap. Words that are error codes ({@code NET010}, {@code NET002_DnsResolutionFailed},
- * an alias) match the guides that list them, most of all the guide the registry names for the code (for an
- * alias: the guide that declares it). The whole
- * query as a phrase adds to guides that contain it. Field weights: title 4, symptoms 3, the registry's words
- * for the guide's codes 2, category 1.5, body 1.
+ * <p>Each text field holds every word as written and its stem ({@link GuideAnalyzers#indexing()}). A query is
+ * split into words; each word scores in every field as the best of: its stem, the word as written, and, for
+ * words of four letters or more without digits, a typo candidate worth half as much (less for two edits).
+ * Typo candidates are the index's own words that share the first letter and are one edit away (words of four or
+ * five letters) or two (longer words), a swap of neighbouring letters counting as one; each candidate also
+ * matches through its stem, so {@code conect} finds {@code connection} via {@code connect}. Expanding against
+ * the vocabulary once, rather than with a Lucene fuzzy query per field, keeps the first search of a fresh
+ * process cheap.
+ *
+ * <p>Words that are error codes ({@code NET010}, {@code NET002_DnsResolutionFailed}) match the guides that list
+ * them, most of all the guide the registry names for the code; an application alias ranks the guide that
+ * declares it first. The query's words as a phrase (slop 2) add to guides that contain them. Field weights:
+ * title 4, symptoms 3, the registry's words for the guide's codes 2, category 1.5, body 1.
  */
 public final class LuceneGuideSearch implements GuideSearch {
   private static final String CODES = "codes";
