@@ -126,7 +126,7 @@ public final class GuideChecks {
       return anchor == null || anchor.isEmpty() ? Optional.of("empty link")
           : missingAnchor(from.headings(), "this guide", anchor);
     }
-    if (target.contains("/") || lower.endsWith(".md") || target.toLowerCase(Locale.ROOT).endsWith(".md")) {
+    if (target.contains("/") || target.toLowerCase(Locale.ROOT).endsWith(".md")) {
       Optional<String> text = from.file().neighbours().read(target);
       if (text.isEmpty()) return Optional.of("no file '" + target + "' relative to this guide");
       if (anchor == null) return Optional.empty();

@@ -90,6 +90,7 @@ public final class GuideSources {
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
       int number = 0;
+      java.util.Map<String, Integer> listed = new java.util.HashMap<>();
       while ((line = reader.readLine()) != null) {
         number++;
         String name = line.strip();
@@ -97,6 +98,12 @@ public final class GuideSources {
         if (name.contains("/") || !name.endsWith(".md")) {
           problems.add(new LintProblem(indexPath, number,
               "'" + name + "' is not a guide file name (expected NAME.md, no directories)"));
+          continue;
+        }
+        Integer first = listed.putIfAbsent(name, number);
+        if (first != null) {
+          problems.add(new LintProblem(indexPath, number,
+              "'" + name + "' is listed twice (first on line " + first + ")"));
           continue;
         }
         String resource = BUILT_IN_DIR + name;
