@@ -27,6 +27,11 @@ public record GuideSet(List<ParsedGuide> parsed, List<LintProblem> sourceProblem
     return of(GuideSources.builtIn());
   }
 
+  /** The guides of the index {@code loader} finds (tests use a class loader over a fixture directory). */
+  public static GuideSet builtIn(ClassLoader loader) {
+    return of(GuideSources.builtIn(loader));
+  }
+
   /**
    * The built-in guides, or an empty set when the class path has no guide index (a jar without guides: only
    * used as link targets when linting a user's directory).

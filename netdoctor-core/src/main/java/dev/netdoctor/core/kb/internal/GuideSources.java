@@ -80,10 +80,15 @@ public final class GuideSources {
    * @throws IllegalStateException when the index itself is missing: the jar is broken
    */
   public static Read builtIn() {
+    return builtIn(GuideSources.class.getClassLoader());
+  }
+
+  /** Like {@link #builtIn()}, reading the index and the guides through {@code loader}. */
+  public static Read builtIn(ClassLoader loader) {
     List<GuideFile> files = new ArrayList<>();
     List<LintProblem> problems = new ArrayList<>();
     Path indexPath = Path.of(BUILT_IN_INDEX);
-    try (InputStream in = open(BUILT_IN_INDEX)) {
+    try (InputStream in = loader.getResourceAsStream(BUILT_IN_INDEX)) {
       if (in == null) {
         throw new IllegalStateException("missing class-path resource /" + BUILT_IN_INDEX);
       }
@@ -107,13 +112,13 @@ public final class GuideSources {
           continue;
         }
         String resource = BUILT_IN_DIR + name;
-        Optional<String> text = readResource(resource);
+        Optional<String> text = readResource(loader, resource);
         if (text.isEmpty()) {
           problems.add(new LintProblem(indexPath, number, "listed guide '" + name + "' does not exist"));
           continue;
         }
         files.add(new GuideFile(Path.of(resource), "classpath:" + resource, text.get(),
-            relative -> resolveResource(resource, relative).flatMap(GuideSources::readResource)));
+            relative -> resolveResource(resource, relative).flatMap(r -> readResource(loader, r))));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read /" + BUILT_IN_INDEX, e);
@@ -153,17 +158,13 @@ public final class GuideSources {
     return decode(Files.readAllBytes(path));
   }
 
-  private static Optional<String> readResource(String resource) {
-    try (InputStream in = open(resource)) {
+  private static Optional<String> readResource(ClassLoader loader, String resource) {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) return Optional.empty();
       return Optional.of(decode(in.readNBytes(MAX_BYTES + 1)));
     } catch (IOException e) {
       return Optional.empty();
     }
-  }
-
-  private static InputStream open(String resource) {
-    return GuideSources.class.getClassLoader().getResourceAsStream(resource);
   }
 
   private static String decode(byte[] bytes) throws IOException {
