@@ -76,6 +76,19 @@ class KnowledgeBaseSearchTest {
   }
 
   @Test
+  void aPastedLogOfManyWordsAndCodesStaysWithinLucenesClauseLimit() {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      log.append("connection").append(i % 2 == 0 ? "s " : " ").append("proxies").append(i).append(" certificats ")
+          .append("conect").append((char) ('a' + i % 26)).append(' ').append(i % 3 == 0 ? "NET010 " : "NET002 ")
+          .append("AI101-NET-").append(i).append(' ');
+    }
+    assertThat(log.length()).isGreaterThan(10_000);
+    assertThat(kb.search(log.toString(), 5)).isNotEmpty();
+    assertThat(kb.search("x".repeat(10 * 1024 * 1024), 5)).isEmpty();
+  }
+
+  @Test
   void aLimitBelowOneIsRejected() {
     assertThatThrownBy(() -> kb.search("proxy", 0)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -82,6 +82,12 @@ public final class LuceneGuideSearch implements GuideSearch {
   private final Analyzer stemmed = GuideAnalyzers.stemmed();
   private final Analyzer plain = GuideAnalyzers.plain();
   private static final int MAX_EXPANSIONS = 8;
+  /** Lucene refuses queries of more than 1024 clauses; these caps keep every query well under that. */
+  static final int MAX_QUERY_CHARS = 4096;
+  static final int MAX_CODES = 16;
+  static final int MAX_WORDS = 24;
+  private static final int MAX_PHRASE_WORDS = 8;
+  private static final int WORD_CLAUSE_BUDGET = 800;
 
   private final IndexSearcher searcher;
   /**
@@ -197,13 +203,20 @@ public final class LuceneGuideSearch implements GuideSearch {
     }
   }
 
-  /** The Lucene query for a user's words; empty when nothing in them can match (blank, only stop words). */
-  Optional<Query> query(String text) {
+  /**
+   * The Lucene query for a user's words; empty when nothing in them can match (blank, only stop words). Only
+   * the first {@value #MAX_QUERY_CHARS} characters, {@value #MAX_CODES} codes and {@value #MAX_WORDS} distinct
+   * words count, and long queries get fewer typo candidates per word, so that a pasted log never exceeds
+   * Lucene's clause limit.
+   */
+  Optional<Query> query(String fullText) {
+    String text = fullText.length() > MAX_QUERY_CHARS ? fullText.substring(0, MAX_QUERY_CHARS) : fullText;
     BooleanQuery.Builder top = new BooleanQuery.Builder();
     int clauses = 0;
+    int codes = 0;
     for (String raw : text.trim().split("\\s+")) {
       String token = EDGE_PUNCTUATION.matcher(raw).replaceAll("");
-      if (token.isEmpty()) continue;
+      if (token.isEmpty() || codes == MAX_CODES) continue;
       Optional<ErrorCode> code = registry.find(token);
       String upper = token.toUpperCase(Locale.ROOT);
       if (registry.aliases().containsKey(upper) || (code.isEmpty() && AliasShape.matches(token))) {
@@ -211,6 +224,7 @@ public final class LuceneGuideSearch implements GuideSearch {
         top.add(new BoostQuery(new TermQuery(new Term(CODES, upper.toLowerCase(Locale.ROOT))),
             CODE_WEIGHT + PRIMARY_CODE_WEIGHT), Occur.SHOULD);
         clauses++;
+        codes++;
         if (code.isPresent()) {
           top.add(new BoostQuery(new TermQuery(new Term(CODES, code.get().id().toLowerCase(Locale.ROOT))),
               CODE_WEIGHT / 2), Occur.SHOULD);
@@ -221,18 +235,22 @@ public final class LuceneGuideSearch implements GuideSearch {
         top.add(new BoostQuery(new TermQuery(new Term(CODES, id)), CODE_WEIGHT), Occur.SHOULD);
         top.add(new BoostQuery(new TermQuery(new Term(PRIMARY_CODES, id)), PRIMARY_CODE_WEIGHT), Occur.SHOULD);
         clauses += 2;
+        codes++;
       }
     }
-    List<String> words = new ArrayList<>(new LinkedHashSet<>(GuideAnalyzers.terms(plain, text)));
+    List<String> words = GuideAnalyzers.terms(plain, text).stream().distinct().limit(MAX_WORDS).toList();
+    // Each word costs up to (2 + 2 * expansions) clauses in each field.
+    int expansions = words.isEmpty() ? 0
+        : Math.max(0, Math.min(MAX_EXPANSIONS, (WORD_CLAUSE_BUDGET / (words.size() * FIELD_WEIGHTS.size()) - 2) / 2));
     List<String> stems = new ArrayList<>();
     for (String word : words) {
       List<String> stem = GuideAnalyzers.terms(stemmed, word);
       String s = stem.isEmpty() ? word : stem.get(0);
       stems.add(s);
-      top.add(wordQuery(word, s), Occur.SHOULD);
+      top.add(wordQuery(word, s, expansions), Occur.SHOULD);
       clauses++;
     }
-    if (stems.size() >= 2) {
+    if (stems.size() >= 2 && stems.size() <= MAX_PHRASE_WORDS) {
       for (String field : PHRASE_FIELDS) {
         PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(2);
         stems.forEach(s -> phrase.add(new Term(field, s)));
@@ -243,8 +261,8 @@ public final class LuceneGuideSearch implements GuideSearch {
     return clauses == 0 ? Optional.empty() : Optional.of(top.build());
   }
 
-  private Query wordQuery(String word, String stem) {
-    List<Candidate> candidates = fuzzyCandidates(word);
+  private Query wordQuery(String word, String stem, int maxExpansions) {
+    List<Candidate> candidates = fuzzyCandidates(word, maxExpansions);
     BooleanQuery.Builder perField = new BooleanQuery.Builder();
     FIELD_WEIGHTS.forEach((field, weight) -> {
       List<Query> ways = new ArrayList<>();
@@ -270,9 +288,9 @@ public final class LuceneGuideSearch implements GuideSearch {
   private record Candidate(String word, String stem, int edits, int docFreq) {}
 
   /** Indexed words a typo of {@code word} could be: closest first, then the most common. */
-  private List<Candidate> fuzzyCandidates(String word) {
+  private List<Candidate> fuzzyCandidates(String word, int limit) {
     int max = hasDigit(word) ? 0 : word.length() >= 6 ? 2 : word.length() >= 4 ? 1 : 0;
-    if (max == 0) return List.of();
+    if (max == 0 || limit == 0) return List.of();
     List<Candidate> found = new ArrayList<>();
     vocabulary.getOrDefault(word.charAt(0), Map.of()).forEach((known, docFreq) -> {
       if (known.equals(word)) return;
@@ -285,6 +303,6 @@ public final class LuceneGuideSearch implements GuideSearch {
     found.sort(java.util.Comparator.comparingInt(Candidate::edits)
         .thenComparing(Comparator.comparingInt(Candidate::docFreq).reversed())
         .thenComparing(Candidate::word));
-    return found.size() > MAX_EXPANSIONS ? found.subList(0, MAX_EXPANSIONS) : found;
+    return found.size() > limit ? found.subList(0, limit) : found;
   }
 }
