@@ -89,6 +89,16 @@ class GuideLinterTest {
   }
 
   @Test
+  void aLinkWithCredentialsIsReportedWithoutEchoingThem(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("wiki.md"), Files.readString(Fixtures.dir("valid").resolve("rate-limited.md"))
+        .replace("https://platform.openai.com/docs/guides/rate-limits", "https://alice:s3cr3t-pass@wiki.example/proxy"));
+    List<LintProblem> problems = GuideLinter.lint(dir);
+    assertThat(problems).map(LintProblem::toString).containsExactly(dir.resolve("wiki.md")
+        + ":12: relatedDocs entry 'https://***@wiki.example/proxy' carries credentials in the URL: remove them");
+    assertThat(problems.toString()).doesNotContain("s3cr3t").doesNotContain("alice");
+  }
+
+  @Test
   void linesCountFromTheFileStartWithWindowsLineEndingsAndAByteOrderMark(@TempDir Path dir) throws IOException {
     String text = Files.readString(INVALID.resolve("unknown-key.md")).replace("\n", "\r\n");
     Files.writeString(dir.resolve("crlf.md"), "\uFEFF" + text);

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +26,8 @@ public final class GuideChecks {
   /** Level-2 sections every guide has, in the order the seed guide uses. */
   public static final List<String> REQUIRED_SECTIONS =
       List.of("Symptom Description", "Diagnosis Steps", "Solutions", "Prevention", "Related Documentation");
+
+  private static final Pattern URL_CREDENTIALS = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]+@");
 
   private final CodeRegistry registry;
   private final GuideSet linted;
@@ -103,6 +107,13 @@ public final class GuideChecks {
 
   private void checkRelatedDocs(ParsedGuide p, List<LintProblem> problems) {
     for (Item item : p.relatedDocs()) {
+      Matcher credentials = URL_CREDENTIALS.matcher(item.value());
+      if (credentials.find()) {
+        // Never echo the secret itself.
+        problems.add(problem(p, item.line(), "relatedDocs entry '" + credentials.replaceFirst("$1***@")
+            + "' carries credentials in the URL: remove them"));
+        continue;
+      }
       resolve(p, item.value()).ifPresent(why -> problems.add(problem(p, item.line(),
           "relatedDocs entry '" + item.value() + "' does not resolve: " + why)));
     }
