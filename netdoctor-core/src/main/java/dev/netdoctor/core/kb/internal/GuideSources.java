@@ -1,5 +1,6 @@
 package dev.netdoctor.core.kb.internal;
 
+import dev.netdoctor.core.kb.KnowledgeBase;
 import dev.netdoctor.core.kb.LintProblem;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class GuideSources {
           problems.add(new LintProblem(indexPath, number, "listed guide '" + name + "' does not exist"));
           continue;
         }
-        files.add(new GuideFile(Path.of(resource), "classpath:" + resource, text.get(),
+        files.add(new GuideFile(Path.of(resource), KnowledgeBase.CLASSPATH_PREFIX + resource, text.get(),
             relative -> resolveResource(resource, relative).flatMap(r -> readResource(loader, r))));
       }
     } catch (IOException e) {
