@@ -179,7 +179,7 @@ public final class KnowledgeBase {
             result = LuceneGuideSearch.build(guides, registryWithAliases);
           } catch (NoClassDefFoundError e) {
             throw new IllegalStateException("knowledge-base search needs Lucene on the class path "
-                + "(org.apache.lucene:lucene-core and lucene-analysis-common)", e);
+                + "(org.apache.lucene:lucene-core, lucene-analysis-common and lucene-memory)", e);
           }
           search = result;
         }

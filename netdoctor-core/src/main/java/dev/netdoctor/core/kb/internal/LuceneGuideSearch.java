@@ -20,14 +20,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -38,11 +37,10 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Guide search on an in-memory Lucene index.
+ * Guide search on an in-memory Lucene index (one {@code MemoryIndex} per guide under a {@code MultiReader}).
  *
  * <p>Each text field holds every word as written and its stem ({@link GuideAnalyzers#indexing()}). A query is
  * split into words; each word scores in every field as the best of: its stem, the word as written, and, for
@@ -126,27 +124,20 @@ public final class LuceneGuideSearch implements GuideSearch {
   public static LuceneGuideSearch build(List<Guide> guides, CodeRegistry registry) {
     List<Guide> copy = List.copyOf(guides);
     Analyzer analyzer = GuideAnalyzers.indexing();
-    ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    // One writer, one flush, no merges: a single segment whose doc ids are the guides' list positions, so no
-    // stored field is needed to map a hit back to its guide.
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-        .setUseCompoundFile(false)
-        .setRAMBufferSizeMB(256)
-        .setMergePolicy(NoMergePolicy.INSTANCE)
-        .setCommitOnClose(true))) {
-      for (Guide guide : copy) {
-        writer.addDocument(document(guide, registry));
+    // One MemoryIndex per guide under a MultiReader: no codec, no IndexWriter, no flush, which halves the cost
+    // of a cold start (docs/benchmarks.md). The searcher still scores with statistics over all guides, and a
+    // hit's doc id is the guide's list position because each sub-reader holds exactly one document.
+    IndexReader[] readers = new IndexReader[copy.size()];
+    for (int i = 0; i < copy.size(); i++) {
+      MemoryIndex index = new MemoryIndex();
+      for (IndexableField field : document(copy.get(i), registry)) {
+        index.addField(field, analyzer);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("in-memory index failed", e);
+      index.freeze();
+      readers[i] = index.createSearcher().getIndexReader();
     }
     try {
-      DirectoryReader reader = DirectoryReader.open(directory);
-      if (reader.maxDoc() != copy.size() || reader.leaves().size() > 1) {
-        throw new IllegalStateException("expected one segment of " + copy.size() + " guides, got "
-            + reader.leaves().size() + " segments of " + reader.maxDoc());
-      }
-      return new LuceneGuideSearch(copy, registry, new IndexSearcher(reader));
+      return new LuceneGuideSearch(copy, registry, new IndexSearcher(new MultiReader(readers)));
     } catch (IOException e) {
       throw new UncheckedIOException("in-memory index failed", e);
     }
