@@ -37,8 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * How long the knowledge base takes to load the shipped guides (copied to a directory, so each run parses and
  * indexes them afresh) and answer its first search, the cost a {@code kb search} invocation pays. {@code cold*} runs once per fresh JVM (Lucene's classes not loaded yet); {@code warm*} is
  * the steady state. The code registry is loaded in setup: it is not the knowledge base's cost.
- * {@link #coldBareLuceneIndex} is the floor any Lucene-backed search pays in a fresh JVM: one document, one
- * field, one term query.
+ * {@link #coldBareLuceneIndex} is, for comparison, a conventional one-document index ({@code IndexWriter} on a
+ * {@code ByteBuffersDirectory}, one field, one term query) in a fresh JVM.
  *
  * <p>Run: see docs/benchmarks.md, section "Knowledge base".
  */

@@ -22,8 +22,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * Prints, for this fresh JVM, the wall time and the main thread's CPU time of what {@code kb search} does:
  * load the guides of a directory, build the index with the first search, run a second search. Run it in a loop of
  * fresh JVMs (docs/benchmarks.md); CPU time is the figure to trust on a busy machine, where wall time mostly
- * measures waiting for a core. With the argument {@code bare} it instead times the floor any Lucene search pays:
- * one document, one field, one term query.
+ * measures waiting for a core. With the argument {@code bare} it instead times, for comparison, a conventional
+ * one-document index: {@code IndexWriter} on a {@code ByteBuffersDirectory}, one field, one term query.
  */
 public final class KnowledgeBaseStartup {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
