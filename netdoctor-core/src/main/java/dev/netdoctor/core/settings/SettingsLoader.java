@@ -92,7 +92,7 @@ public final class SettingsLoader {
       binder.readText(text.get(), textName);
     } else {
       source = locate(binder);
-      source.file().ifPresent(binder::readFile);
+      source.file().filter(Files::isRegularFile).ifPresent(binder::readFile);
     }
     binder.applyEnvironment(environment);
     binder.applySystemProperties(systemProperties);
