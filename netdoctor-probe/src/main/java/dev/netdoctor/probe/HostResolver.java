@@ -16,7 +16,10 @@ public interface HostResolver {
   /** The JVM's resolver: {@code /etc/hosts}, then the system's DNS configuration. */
   HostResolver SYSTEM = host -> List.of(InetAddress.getAllByName(host));
 
-  /** Every address for {@code host}, in the order the system prefers; throws when there is none. */
+  /**
+   * Every address for {@code host}, in the order the system prefers; throws when there is none. An IP literal
+   * must be returned as itself, as the JDK does.
+   */
   List<InetAddress> lookup(String host) throws UnknownHostException;
 
   /**
