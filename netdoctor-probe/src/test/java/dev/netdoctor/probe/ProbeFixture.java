@@ -76,7 +76,8 @@ final class ProbeFixture {
     ProxyDecision decision = options.proxy().isPresent()
         ? new ProxyDecision(Optional.of(options.proxy().get()), Optional.empty(), ProxyDecision.Origin.SETTINGS,
             "test")
-        : ProxySelection.of(settings.network(), environment, Map.of()).select(target.url());
+        : ProxySelection.of(settings.network(), environment, Map.of())
+            .select(target == null ? settings.backend().baseUrl() : target.url());
     return new ProbeContext(Optional.ofNullable(target), settings, Budget.of(options.budget()), env(), options,
         decision);
   }
