@@ -1,7 +1,6 @@
 package dev.netdoctor.cli.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.netdoctor.core.classify.Classification;
 import dev.netdoctor.core.classify.Evidence;
 import dev.netdoctor.core.codes.Cause;
@@ -112,11 +111,9 @@ public final class ExplanationWriter {
 
   public void json(Explanation e) {
     try {
-      JsonGenerator g = new ObjectMapper().getFactory().createGenerator(new NonClosingWriter(out));
-      g.useDefaultPrettyPrinter();
+      JsonGenerator g = Json.generator(out);
       write(g, e);
-      g.close();
-      out.println();
+      Json.finish(g, out);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
