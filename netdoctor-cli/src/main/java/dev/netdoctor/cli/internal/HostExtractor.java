@@ -16,23 +16,34 @@ import java.util.regex.Pattern;
 public final class HostExtractor {
   private static final String NAME = "(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)";
 
-  private static final List<Pattern> SHAPES = List.of(
-      Pattern.compile("Could not resolve (?:host|proxy): " + NAME),
-      Pattern.compile("(?:getaddrinfo|connect|querySrv|queryA|queryAaaa) (?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH) " + NAME),
-      Pattern.compile("lookup " + NAME + "(?: on |: )"),
-      Pattern.compile("UnknownHostException: " + NAME),
-      Pattern.compile("(?i)\\bhost(?:name)?\\s*[=:]\\s*['\"]?" + NAME),
-      Pattern.compile("(?i)connect to " + NAME + "(?: port \\d+|/|:\\d+)"),
-      Pattern.compile("\\bto " + NAME + ":\\d+"),
-      Pattern.compile("(?i)\\b(?:https?|wss?)://(?:[^@/\\s]*@)?" + NAME),
-      Pattern.compile("\\(" + NAME + ":\\d+\\)"));
+  /** A shape: a literal that must occur (checked first, cheaply) and the pattern whose group 1 is the host. */
+  private record Shape(String guard, Pattern pattern) {}
+
+  private static final List<Shape> SHAPES = List.of(
+      new Shape("Could not resolve ", Pattern.compile("Could not resolve (?:host|proxy): " + NAME)),
+      new Shape(" E", Pattern.compile(
+          "(?:getaddrinfo|connect|querySrv|queryA|queryAaaa) (?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT"
+              + "|EHOSTUNREACH|ENETUNREACH) " + NAME)),
+      new Shape("lookup ", Pattern.compile("lookup " + NAME + "(?: on |: )")),
+      new Shape("UnknownHostException: ", Pattern.compile("UnknownHostException: " + NAME)),
+      new Shape(null, Pattern.compile("(?i)\\bhost(?:name)?\\s*[=:]\\s*['\"]?" + NAME)),
+      new Shape(null, Pattern.compile("(?i)connect to " + NAME + "(?: port \\d+|/|:\\d+)")),
+      new Shape("to ", Pattern.compile("\\bto " + NAME + ":\\d+")),
+      new Shape("://", Pattern.compile("(?i)\\b(?:https?|wss?)://(?:[^@/\\s]*@)?" + NAME)),
+      new Shape("(", Pattern.compile("\\(" + NAME + ":\\d+\\)")));
 
   private HostExtractor() {}
 
   /** The host the line names, lower-cased; empty when it names none. */
   public static Optional<String> find(String line) {
-    for (Pattern shape : SHAPES) {
-      Matcher m = shape.matcher(line);
+    String lower = null;
+    for (Shape shape : SHAPES) {
+      if (shape.guard() != null && !line.contains(shape.guard())) continue;
+      if (shape.guard() == null) {
+        if (lower == null) lower = line.toLowerCase(Locale.ROOT);
+        if (!lower.contains("host") && !lower.contains("connect to ")) continue;
+      }
+      Matcher m = shape.pattern().matcher(line);
       if (m.find()) {
         String host = m.group(1).toLowerCase(Locale.ROOT);
         if (looksLikeHost(host)) return Optional.of(host);
