@@ -61,6 +61,12 @@ public final class ScanCommand implements Callable<Integer> {
       description = "JSON: write at most N findings (all are still counted in the summary). Default: all.")
   Long maxFindings;
 
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Classify on N threads (default: one per processor, at most 8).")
+  Integer workers;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log files, plain or gzip; '-' for stdin.")
   List<String> files;
 
@@ -73,9 +79,12 @@ public final class ScanCommand implements Callable<Integer> {
     if (maxFindings != null && maxFindings < 0) {
       throw new BadInputException("--max-findings: must be 0 or more, was " + maxFindings);
     }
+    if (workers != null && (workers < 1 || workers > 64)) {
+      throw new BadInputException("--threads: must be 1 to 64, was " + workers);
+    }
     List<ScanInput> inputs = new ArrayList<>();
     for (String file : files) inputs.add(ScanInput.of(file));
-    if (inputs.stream().filter(i -> i.name().equals("stdin")).count() > 1) {
+    if (inputs.stream().filter(ScanInput::isStdin).count() > 1) {
       throw new BadInputException("'-' (stdin) given more than once");
     }
     inputs.forEach(ScanInput::precheck);
@@ -91,7 +100,7 @@ public final class ScanCommand implements Callable<Integer> {
       default:
         sink = ScanTableWriter.text(out, output.style(context));
     }
-    ScanTotals totals = new LogScanner(Classifier.builtIn(), sink).scan(inputs, context.stdin());
+    ScanTotals totals = new LogScanner(Classifier.builtIn(), sink, workers == null ? LogScanner.defaultWorkers() : workers).scan(inputs, context.stdin());
     out.flush();
     return totals.groups().findings() > 0 ? ExitCode.PROBLEMS : ExitCode.OK;
   }

@@ -1,5 +1,6 @@
 package dev.netdoctor.cli.internal;
 
+import dev.netdoctor.core.classify.Classifier;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,6 +13,11 @@ import java.nio.charset.StandardCharsets;
  */
 final class Prefilter {
   private final ByteView view = new ByteView();
+  private final Classifier classifier;
+
+  Prefilter(Classifier classifier) {
+    this.classifier = classifier;
+  }
 
   boolean mayContainFailure(byte[] buf, int off, int len) {
     if (isAscii(buf, off, len)) {
@@ -21,7 +27,7 @@ final class Prefilter {
     return mayContainFailure(new String(buf, off, len, StandardCharsets.UTF_8));
   }
 
-  static boolean mayContainFailure(CharSequence line) {
+  private boolean mayContainFailure(CharSequence line) {
     return true;
   }
 

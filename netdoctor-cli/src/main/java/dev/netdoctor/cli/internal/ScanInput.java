@@ -54,6 +54,11 @@ public final class ScanInput {
     return name;
   }
 
+  /** Whether this input is standard input ({@code -}). */
+  public boolean isStdin() {
+    return path == null;
+  }
+
   /** Opens the input, unwrapping gzip. The caller closes the stream. */
   public InputStream open(InputStream stdin) {
     InputStream raw;
