@@ -2,7 +2,9 @@ package dev.netdoctor.cli;
 
 import dev.netdoctor.cli.internal.Explanation;
 import dev.netdoctor.cli.internal.ExplanationWriter;
+import dev.netdoctor.cli.internal.HostExtractor;
 import dev.netdoctor.cli.internal.Knowledge;
+import dev.netdoctor.cli.internal.Redaction;
 import dev.netdoctor.cli.internal.TextInput;
 import dev.netdoctor.core.classify.Classification;
 import dev.netdoctor.core.classify.Classifier;
@@ -101,16 +103,17 @@ public final class ExplainCommand implements Callable<Integer> {
     String trimmed = text.strip();
     if (!trimmed.contains(" ") && !trimmed.contains("\n")) {
       Optional<ErrorCode> code = Knowledge.findCode(trimmed);
-      if (code.isPresent()) return new Explanation(false, code.get(), null, guideTitle(code.get()));
+      if (code.isPresent()) return new Explanation(false, code.get(), null, guideTitle(code.get()), null);
       if (CODE_SHAPE.matcher(trimmed).matches()) {
         throw new BadInputException("unknown code '" + trimmed + "'; 'netdoctor kb search' finds codes by words");
       }
     }
     Classification c = Classifier.builtIn().classify(text);
-    if (!c.recognised()) return new Explanation(true, null, c, null);
+    if (!c.recognised()) return new Explanation(true, null, c, null, null);
     ErrorCode code = Knowledge.findCode(c.code()).orElseThrow(
         () -> new IllegalStateException("the classifier answered " + c.code() + ", which the registry lacks"));
-    return new Explanation(true, code, c, guideTitle(code));
+    String host = HostExtractor.find(text).orElse(null);
+    return new Explanation(true, code, c, guideTitle(code), host == null ? null : Redaction.redact(host));
   }
 
   private static String guideTitle(ErrorCode code) {

@@ -11,10 +11,17 @@ import java.util.Optional;
  * @param code the code, or {@code null} when the text was not recognised
  * @param classification the classifier's answer for text input; {@code null} for a named code
  * @param guideTitle the title of the code's guide, or {@code null} when the knowledge base lacks it
+ * @param host the host the explained text names, or {@code null}
  */
-public record Explanation(boolean fromText, ErrorCode code, Classification classification, String guideTitle) {
+public record Explanation(
+    boolean fromText, ErrorCode code, Classification classification, String guideTitle, String host) {
   public boolean recognised() {
     return code != null;
+  }
+
+  /** The code's user message with the placeholders the text lets us fill filled in. */
+  public String message() {
+    return MessageFiller.fill(code.userMessage(), host);
   }
 
   public Optional<Classification> classified() {

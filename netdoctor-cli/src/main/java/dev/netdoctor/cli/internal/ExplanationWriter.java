@@ -53,7 +53,7 @@ public final class ExplanationWriter {
     c.ifPresent(cl -> cl.evidence().forEach(ev -> out.println("Evidence:   " + describe(ev))));
     c.ifPresent(cl -> cl.context().forEach(ctx -> out.println("Also seen:  " + describe(ctx))));
     out.println();
-    out.println(code.userMessage());
+    out.println(e.message());
     if (!e.fromText() && !code.causes().isEmpty()) {
       out.println();
       out.println(style.bold("Possible causes:"));
@@ -88,7 +88,7 @@ public final class ExplanationWriter {
         + " (" + ev.kind() + ", rule `" + ev.rule() + "`)")));
     c.ifPresent(cl -> cl.context().forEach(ctx -> out.println("- **Also seen:** " + describe(ctx))));
     if (c.isPresent()) out.println();
-    out.println(code.userMessage());
+    out.println(e.message());
     if (!e.fromText() && !code.causes().isEmpty()) {
       out.println();
       out.println("**Possible causes:**");
@@ -129,7 +129,7 @@ public final class ExplanationWriter {
     g.writeStringField("qualifiedName", code == null ? null : code.qualifiedName());
     g.writeStringField("category", code == null ? null : code.category());
     g.writeStringField("title", code == null ? null : code.title());
-    g.writeStringField("message", code == null ? null : code.userMessage());
+    g.writeStringField("message", code == null ? null : e.message());
     g.writeFieldName("transient");
     if (code == null) g.writeNull(); else g.writeBoolean(code.transientFault());
     g.writeFieldName("cause");
