@@ -8,6 +8,10 @@ import java.io.FileDescriptor;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -23,7 +27,6 @@ import picocli.CommandLine.Spec;
     description =
         "Finds why an application cannot reach its AI providers and says what to do. Every failure gets "
             + "one stable code (NET002, AUTH005, ...) with its cause, evidence, fix and guide.",
-    subcommands = {ExplainCommand.class, ScanCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = ExitCode.HELP_HEADING,
     exitCodeList = {
       ExitCode.HELP_OK,
@@ -52,13 +55,54 @@ public final class Netdoctor implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The subcommands, in the order help lists them. */
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> map = new LinkedHashMap<>();
+    map.put("explain", ExplainCommand.class);
+    map.put("scan", ScanCommand.class);
+    map.put("help", CommandLine.HelpCommand.class);
+    return Collections.unmodifiableMap(map);
+  }
+
   /**
-   * A command line wired for {@code context}: our exit codes, one-line errors instead of stack traces, and help
-   * coloured only where output is.
+   * A command line wired for {@code context} with every subcommand: our exit codes, one-line errors instead of
+   * stack traces, and help coloured only where output is.
    */
   public static CommandLine newCommandLine(CliContext context) {
+    return newCommandLine(context, SUBCOMMANDS.keySet());
+  }
+
+  /**
+   * Like {@link #newCommandLine(CliContext)}, but when {@code args} name a subcommand only that one is built:
+   * picocli reads every command class reflectively up front, which is most of a short command's start-up.
+   */
+  public static CommandLine forArgs(CliContext context, String... args) {
+    String name = subcommandName(args);
+    return newCommandLine(context, name != null && !name.equals("help") ? Set.of(name) : SUBCOMMANDS.keySet());
+  }
+
+  /** The first argument that is not a root option, if it names a subcommand. */
+  static String subcommandName(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--format")) {
+        i++;
+      } else if (!arg.startsWith("-")) {
+        return SUBCOMMANDS.containsKey(arg) ? arg : null;
+      }
+    }
+    return null;
+  }
+
+  private static CommandLine newCommandLine(CliContext context, Set<String> names) {
     ErrorHandlers handlers = new ErrorHandlers(context);
-    CommandLine cmd = new CommandLine(Netdoctor.class, new ContextFactory(context));
+    ContextFactory factory = new ContextFactory(context);
+    CommandLine cmd = new CommandLine(Netdoctor.class, factory);
+    for (Map.Entry<String, Class<?>> sub : SUBCOMMANDS.entrySet()) {
+      if (names.contains(sub.getKey())) cmd.addSubcommand(sub.getKey(), new CommandLine(sub.getValue(), factory));
+    }
     boolean colour = context.stdoutIsTerminal() && !context.noColorRequested();
     cmd.setColorScheme(Help.defaultColorScheme(colour ? Help.Ansi.ON : Help.Ansi.OFF));
     cmd.setParameterExceptionHandler(handlers);
@@ -73,7 +117,7 @@ public final class Netdoctor implements Runnable {
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int exit;
     try {
-      CommandLine cmd = newCommandLine(CliContext.system());
+      CommandLine cmd = forArgs(CliContext.system(), args);
       cmd.setOut(out);
       cmd.setErr(err);
       exit = cmd.execute(args);
