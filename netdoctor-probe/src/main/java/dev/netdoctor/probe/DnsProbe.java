@@ -63,7 +63,9 @@ public final class DnsProbe implements Probe {
     }
 
     Duration timeout = ctx.budget().cap(ctx.options().dnsTimeout());
-    List<InetSocketAddress> servers = resolvers(ctx);
+    // localhost names never go to DNS (RFC 6761): only the system's own answer counts.
+    boolean local = host.equalsIgnoreCase("localhost") || host.toLowerCase(java.util.Locale.ROOT).endsWith(".localhost");
+    List<InetSocketAddress> servers = local ? List.of() : resolvers(ctx);
     List<CompletableFuture<DirectDns.Answer>> direct = new ArrayList<>();
     for (InetSocketAddress server : servers) {
       direct.add(CompletableFuture.supplyAsync(() -> {
