@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,6 +129,32 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void aWindowsFileWithByteOrderMarkAndCrlfLoadsAndKeepsLineNumbers() throws Exception {
+    Path file = cwd.resolve("appsettings.json");
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] body = "{\r\n  \"Network\": {\r\n    \"Timeout\": 60000,\r\n    \"Timout\": 1\r\n  }\r\n}\r\n"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] all = new byte[bom.length + body.length];
+    System.arraycopy(bom, 0, all, 0, bom.length);
+    System.arraycopy(body, 0, all, bom.length, body.length);
+    Files.write(file, all);
+
+    LoadedSettings loaded = isolated().build().load();
+
+    assertThat(loaded.settings().network().timeout()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(loaded.warnings()).extracting(SettingsProblem::line).containsExactly(4);
+  }
+
+  @Test
+  void aFileFarTooLargeForSettingsIsRejectedWithoutReadingIt() throws Exception {
+    Path big = cwd.resolve("appsettings.json");
+    Files.write(big, new byte[1024 * 1024 + 1]);
+
+    assertThatThrownBy(() -> isolated().build().load())
+        .hasMessage("invalid settings: " + big + ":1:1: the settings file is larger than 1024 KiB; is it the right file?");
+  }
+
+  @Test
   void aMissingExplicitFileIsAnError() {
     Path missing = cwd.resolve("nope.json");
     assertThatThrownBy(() -> isolated().file(missing).build().load())
@@ -158,6 +183,37 @@ class SettingsLoaderTest {
     assertThat(n.retryDelay()).isEqualTo(Duration.ofMillis(20));       // environment over file
     assertThat(n.maxConnectionsPerServer()).isEqualTo(7);              // file over default
     assertThat(n.connectionLifetime()).isEqualTo(Duration.ofMinutes(10)); // default
+  }
+
+  @Test
+  void eachKeyReportsWhereItsValueCameFrom() throws Exception {
+    LoadedSettings loaded = isolated()
+        .text("{\n  \"Network\": {\n    \"Timeout\": 1000,\n    \"RetryDelay\": 10\n  }\n}", "appsettings.json")
+        .environment(Map.of("NETDOCTOR_NETWORK__RETRYDELAY", "20", "OPENAI_API_KEY", "sk-env-0123456789"))
+        .systemProperties(Map.of("netdoctor.Providers.OpenAI.TimeoutSeconds", "90"))
+        .override("Network.PreferIPv4", "true")
+        .build().load();
+
+    assertThat(loaded.keySources())
+        .containsEntry("Network.Timeout", "appsettings.json:3:16")
+        .containsEntry("Network.RetryDelay", "environment variable NETDOCTOR_NETWORK__RETRYDELAY")
+        .containsEntry("Providers.OpenAI.TimeoutSeconds", "system property netdoctor.Providers.OpenAI.TimeoutSeconds")
+        .containsEntry("Network.PreferIPv4", "override Network.PreferIPv4")
+        .containsEntry("Providers.OpenAI.ApiKey", "environment variable OPENAI_API_KEY")
+        .doesNotContainKey("Network.MaxConnectionsPerServer");
+  }
+
+  @Test
+  void networkRetryKeysFeedTheRetryPolicyUnlessResilienceSetsIt() throws Exception {
+    Resilience fromNetwork = loadText("{ \"Network\": { \"RetryAttempts\": 5, \"RetryDelay\": 250 } }")
+        .settings().resilience();
+    assertThat(fromNetwork.maxRetryAttempts()).isEqualTo(5);
+    assertThat(fromNetwork.retryDelay()).isEqualTo(Duration.ofMillis(250));
+
+    Resilience both = loadText("{ \"Network\": { \"RetryAttempts\": 5, \"RetryDelay\": 250 },"
+        + " \"Resilience\": { \"MaxRetryAttempts\": 1, \"RetryDelay\": 4000 } }").settings().resilience();
+    assertThat(both.maxRetryAttempts()).isEqualTo(1);
+    assertThat(both.retryDelay()).isEqualTo(Duration.ofSeconds(4));
   }
 
   @Test
@@ -238,6 +294,21 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void providerEntriesGetTheSameSpellingHelp() throws Exception {
+    LoadedSettings loaded = loadText("{\n  \"Providers\": {\n    \"openai\": {\n      \"TimeoutSecond\": 120,\n"
+        + "      \"timeoutseconds\": 90\n    }\n  }\n}");
+
+    assertThat(loaded.settings().providers().require("OpenAI").timeout()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(loaded.warnings()).extracting(SettingsProblem::toString).containsExactly(
+        "appsettings.json:3:5: Providers.openai: warning: provider name spelled in another case;"
+            + " write it as Providers.OpenAI",
+        "appsettings.json:4:7: Providers.OpenAI.TimeoutSecond: warning: unknown key"
+            + " (did you mean Providers.OpenAI.TimeoutSeconds?)",
+        "appsettings.json:5:7: Providers.OpenAI.timeoutseconds: warning: key spelled in another case;"
+            + " write it as Providers.OpenAI.TimeoutSeconds");
+  }
+
+  @Test
   void everyErrorIsCollectedNotOnlyTheFirst() {
     SettingsException e = failure("{\n  \"Network\": {\n    \"Timeout\": \"abc\",\n    \"MaxConnectionsPerServer\": -1,\n"
         + "    \"MinimumTLSVersion\": \"TLS14\"\n  },\n  \"Backend\": { \"BaseUrl\": \"localhost:5005\" }\n}");
@@ -291,7 +362,11 @@ class SettingsLoaderTest {
     assertThat(loaded.warnings()).singleElement().satisfies(w -> {
       assertThat(w.path()).isEqualTo("Network.IgnoreSSLErrors");
       assertThat(w.message()).contains("certificate checks are OFF");
+      assertThat(w.code() + "/" + w.cause()).isEqualTo("CFG003/ignore-ssl-errors");
     });
+    assertThat(loadText("{ \"Network\": { \"MinimumTLSVersion\": \"TLS11\", \"Timout\": 1 } }").warnings())
+        .extracting(p -> p.code() + "/" + p.cause())
+        .containsExactly("CFG004/unknown-key", "CFG006/min-version-too-low");
   }
 
   @Test
