@@ -131,8 +131,16 @@ public final class DnsProbe implements Probe {
 
     if (systemOutcome.equals("ok")) {
       List<String> ips = addresses.stream().map(InetAddress::getHostAddress).toList();
-      r.fact("addresses", ips).evidence("system resolver: " + host + " → " + ips + " (" + systemMs + " ms)");
-      return r.pass(host + " → " + String.join(", ", ips) + (hosts.isEmpty() ? "" : " (hosts file)"));
+      r.evidence("system resolver: " + host + " → " + ips + " (" + systemMs + " ms)");
+      List<String> usable = addresses.stream().filter(a -> ctx.options().families().contains(IpFamily.of(a)))
+          .map(InetAddress::getHostAddress).toList();
+      if (usable.isEmpty()) {
+        String wanted = ctx.options().families().stream().map(IpFamily::label).sorted().toList().toString();
+        return r.fact("addresses", List.of()).fact("allAddresses", ips).fail("NET002", "no-address",
+            host + " has no address of the requested family " + wanted + " (only " + String.join(", ", ips) + ")");
+      }
+      r.fact("addresses", usable);
+      return r.pass(host + " → " + String.join(", ", usable) + (hosts.isEmpty() ? "" : " (hosts file)"));
     }
     r.evidence("system resolver: " + systemError);
     return decideFailure(r, host, systemOutcome, systemError, answers, servers.isEmpty());
