@@ -103,17 +103,14 @@ public final class HttpExchange {
       if (rb != null && !method.equals("HEAD")) {
         byte[] bytes = new byte[MAX_BODY];
         java.io.InputStream in = rb.byteStream();
-        try {
-          for (int n; read < MAX_BODY && (n = in.read(bytes, read, Math.min(1024, MAX_BODY - read))) != -1; ) {
-            read += n;
-            if (ctx.env().ticker().getAsLong() > deadline) {
-              incomplete = read < MAX_BODY;
-              break;
-            }
+        // A reset or a cut while reading is a failure of the exchange (thrown); a body still arriving at the
+        // deadline is a trickle.
+        for (int n; read < MAX_BODY && (n = in.read(bytes, read, Math.min(1024, MAX_BODY - read))) != -1; ) {
+          read += n;
+          if (ctx.env().ticker().getAsLong() > deadline) {
+            incomplete = read < MAX_BODY;
+            break;
           }
-        } catch (IOException e) {
-          if (read == 0) throw e;
-          incomplete = true;
         }
         text = new String(bytes, 0, read, java.nio.charset.StandardCharsets.UTF_8);
       }
