@@ -229,6 +229,21 @@ class ConnectionProbesTest {
   }
 
   @Test
+  void bodyCutAfterTheHeadersIsAConnectionFailureNotATrickle() throws Exception {
+    try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+      server.enqueue(new mockwebserver3.MockResponse.Builder().body(new okio.Buffer().write(new byte[8 * 1024]))
+          .throttleBody(1024, 10, java.util.concurrent.TimeUnit.MILLISECONDS)
+          .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket()).build());
+      server.start();
+
+      CheckResult r = ProbeFixture.runUpTo(ctx("http://localhost:" + server.getPort() + "/"), "http");
+
+      assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
+      assertThat(r.code()).isEqualTo("NET013");
+    }
+  }
+
+  @Test
   void nameWithoutAnAddressOfTheRequestedFamilyIsNoAddress() throws Exception {
     fx.name("v6only.invalid", "::1");
     ProbeContext ctx = fx.context(dev.netdoctor.core.settings.Settings.defaults(fx.dir),
