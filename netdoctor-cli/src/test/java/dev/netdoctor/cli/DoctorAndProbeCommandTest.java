@@ -86,6 +86,37 @@ class DoctorAndProbeCommandTest {
   }
 
   @Test
+  void onATerminalEachCheckIsPrintedOnceAsItFinishesThenTheVerdict() throws Exception {
+    Path s = settings("    \"Local\": { \"Type\": \"OpenAICompatible\", \"BaseUrl\": \"http://127.0.0.1:" + server.getPort()
+        + "/v1\" }");
+
+    Run r = Run.with(new ByteArrayInputStream(new byte[0]), Map.of("PATH", "", "NO_COLOR", "1"), true,
+        "doctor", "--settings", s.toString(), "--provider", "Local", "--no-path");
+
+    assertThat(r.out.split("\\[✓\\] http ", -1)).as(r.out).hasSize(2);
+    assertThat(r.out.indexOf("[✓] http")).isLessThan(r.out.indexOf("✗ TOOL001/not-found (FfmpegMissing)"));
+    assertThat(r.out.strip()).endsWith("budget");
+  }
+
+  @Test
+  void copyPutsTheRedactedMarkdownBundleOnTheClipboard() throws Exception {
+    Path s = settings("    \"Local\": { \"Type\": \"OpenAICompatible\", \"BaseUrl\": \"http://127.0.0.1:" + server.getPort()
+        + "/v1\", \"ApiKey\": \"" + KEY + "\" }");
+    Path clipboard = dir.resolve("clipboard.txt");
+    Path xclip = dir.resolve("xclip");
+    Files.writeString(xclip, "#!/bin/sh\ncat > '" + clipboard + "'\n");
+    xclip.toFile().setExecutable(true);
+
+    Run r = Run.with(new ByteArrayInputStream(new byte[0]), Map.of("PATH", dir.toString()), false,
+        "doctor", "--settings", s.toString(), "--provider", "Local", "--no-path", "--copy");
+
+    assertThat(r.err).contains("on the clipboard (xclip)");
+    String bundle = Files.readString(clipboard);
+    assertThat(bundle).startsWith("# netdoctor report").contains("## Settings").contains("AUTH002")
+        .contains("set (" + KEY.length() + " characters)").doesNotContain(KEY);
+  }
+
+  @Test
   void probeJsonIsTheStableReportDocument() throws Exception {
     int closed = FaultPorts.closedPort();
 
