@@ -67,6 +67,8 @@ public final class HttpProbe implements Probe {
         case 529 -> "overloaded";
         default -> "server-error";
       };
+      target.provider().flatMap(p -> ProviderCatalogue.of(p).statusPage())
+          .ifPresent(page -> r.evidence("status page: " + page));
       return r.fail("NET007", cause, target.name() + " answers " + s + ": the service is failing");
     }
     if (target.provider().isEmpty() && (s == 401 || s == 403 || s == 429)) {

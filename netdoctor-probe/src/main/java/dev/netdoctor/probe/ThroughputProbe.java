@@ -65,8 +65,9 @@ public final class ThroughputProbe implements Probe {
       if (ctx.options().uploadUrl().isPresent()) {
         long upStart = ctx.env().ticker().getAsLong();
         RequestBody body = RequestBody.create(new byte[UPLOAD_BYTES], MediaType.get("application/octet-stream"));
-        try (Response ignored = client.newCall(new Request.Builder().url(ctx.options().uploadUrl().get().toString())
+        try (Response response = client.newCall(new Request.Builder().url(ctx.options().uploadUrl().get().toString())
             .post(body).build()).execute()) {
+          r.fact("upStatus", response.code());
           upMbps = mbps(UPLOAD_BYTES, ctx.env().ticker().getAsLong() - upStart);
           r.fact("upBytes", UPLOAD_BYTES).fact("upMbps", upMbps)
               .evidence(String.format(Locale.ROOT, "uploaded %d bytes at %.2f Mbit/s", UPLOAD_BYTES, upMbps));

@@ -83,7 +83,7 @@ public final class TlsProbe implements Probe {
 
     CapturingTrustManager capture = new CapturingTrustManager(trust.manager());
     long start = ctx.env().ticker().getAsLong();
-    try (Socket ignored = raw) {
+    try {
       SSLContext ssl = SSLContext.getInstance("TLS");
       ssl.init(null, new TrustManager[] {capture}, new SecureRandom());
       raw.setSoTimeout(ctx.budget().capMillis(ctx.options().tlsTimeout()));
@@ -117,6 +117,8 @@ public final class TlsProbe implements Probe {
       return r.fail(m, what);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("no TLS in this JVM", e);
+    } finally {
+      close(raw);
     }
   }
 
