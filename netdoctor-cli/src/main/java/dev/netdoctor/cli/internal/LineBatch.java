@@ -56,14 +56,13 @@ final class LineBatch {
       int len = lengths[i];
       if (!prefilter.mayContainFailure(data, off, len)) continue;
       String text = new String(data, off, len, StandardCharsets.UTF_8);
-      ClassificationMemo.Judged judged = memo.judge(text);
-      Classification c = judged.classification();
+      ClassificationMemo.Verdict v = memo.judge(text);
+      Classification c = v.classification();
       if (!c.recognised()) continue;
-      String evidence = c.evidence().isEmpty() ? null : Redaction.redact(c.evidence().get(0).matched());
-      String redacted = Redaction.redact(text);
+      String redacted = v.redacted();
       String shown = redacted.length() > Finding.MAX_TEXT ? redacted.substring(0, Finding.MAX_TEXT) + "…" : redacted;
-      findings.add(new Finding(file, numbers[i], c.code(), c.cause(), judged.host(),
-          Timestamps.find(text).orElse(null), shown, evidence));
+      findings.add(new Finding(file, numbers[i], c.code(), c.cause(), v.host(), Timestamps.find(text).orElse(null),
+          shown, v.evidence()));
     }
     return findings;
   }

@@ -28,7 +28,7 @@ final class Prefilter {
   }
 
   private boolean mayContainFailure(CharSequence line) {
-    return true;
+    return classifier.mayContainFailure(line);
   }
 
   private static boolean isAscii(byte[] buf, int off, int len) {
