@@ -1,0 +1,50 @@
+package dev.netdoctor.core.settings;
+
+import java.util.Objects;
+
+/**
+ * One thing wrong with the settings, located.
+ *
+ * <p>{@link #toString()} is the message a person reads, in the compiler style
+ * {@code source:line:column: Key.Path: message}, e.g.
+ * {@code appsettings.json:12:5: Network.Timeout: expected a number of milliseconds, got "abc"}. Line and column
+ * are 1-based and present for problems found in a file; for an environment variable or system property they are
+ * 0 and the source names the variable. Messages never contain the value of a secret.
+ *
+ * @param severity an {@link Severity#ERROR} stops loading; a {@link Severity#WARNING} does not
+ * @param source the file as given to the loader, {@code environment variable NAME} or {@code system property name}
+ * @param line 1-based line in the file, 0 when the source is not a file
+ * @param column 1-based column in the file, 0 when the source is not a file
+ * @param path the key path ({@code Network.Timeout}, {@code Providers.OpenAI.BaseUrl}); empty for a problem with
+ *     the file as a whole (unreadable, syntax error before any key)
+ * @param message what is wrong, and what is expected
+ */
+public record SettingsProblem(Severity severity, String source, int line, int column, String path, String message) {
+
+  /** How bad a problem is. */
+  public enum Severity { ERROR, WARNING }
+
+  public SettingsProblem {
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(message, "message");
+  }
+
+  public boolean isError() {
+    return severity == Severity.ERROR;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(source);
+    if (line > 0) {
+      sb.append(':').append(line);
+      if (column > 0) sb.append(':').append(column);
+    }
+    sb.append(": ");
+    if (!path.isEmpty()) sb.append(path).append(": ");
+    if (severity == Severity.WARNING) sb.append("warning: ");
+    return sb.append(message).toString();
+  }
+}
