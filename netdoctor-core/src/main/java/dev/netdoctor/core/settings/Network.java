@@ -17,8 +17,9 @@ import java.util.Optional;
  * {@link #proxyUsername()} and {@link #proxyPassword()} by the loader.
  *
  * @param timeout {@code Timeout}: the whole-request timeout, default 30 s
- * @param retryAttempts {@code RetryAttempts}: default 3
- * @param retryDelay {@code RetryDelay}: default 1 s
+ * @param retryAttempts {@code RetryAttempts}: default 3. The loader copies it into
+ *     {@link Resilience#maxRetryAttempts()} when no source sets that key; retry with {@link Resilience}, not this
+ * @param retryDelay {@code RetryDelay}: default 1 s; copied into {@link Resilience#retryDelay()} likewise
  * @param useProxy {@code UseProxy}: use {@link #proxyUrl()} for every request not bypassed
  * @param proxyUrl {@code ProxyUrl}: {@code http}, {@code https} or {@code socks5} URL of the proxy
  * @param proxyUsername {@code ProxyUsername}

@@ -98,7 +98,7 @@ public final class SettingsLoader {
     binder.applySystemProperties(systemProperties);
     binder.applyOverrides(overrides);
     Settings settings = binder.finish(environment);
-    return new LoadedSettings(settings, binder.warnings(), source);
+    return new LoadedSettings(settings, binder.warnings(), source, binder.keySources());
   }
 
   private SettingsSource locate(SettingsBinder binder) {

@@ -130,6 +130,23 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void aWindowsFileWithByteOrderMarkAndCrlfLoadsAndKeepsLineNumbers() throws Exception {
+    Path file = cwd.resolve("appsettings.json");
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] body = "{\r\n  \"Network\": {\r\n    \"Timeout\": 60000,\r\n    \"Timout\": 1\r\n  }\r\n}\r\n"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] all = new byte[bom.length + body.length];
+    System.arraycopy(bom, 0, all, 0, bom.length);
+    System.arraycopy(body, 0, all, bom.length, body.length);
+    Files.write(file, all);
+
+    LoadedSettings loaded = isolated().build().load();
+
+    assertThat(loaded.settings().network().timeout()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(loaded.warnings()).extracting(SettingsProblem::line).containsExactly(4);
+  }
+
+  @Test
   void aMissingExplicitFileIsAnError() {
     Path missing = cwd.resolve("nope.json");
     assertThatThrownBy(() -> isolated().file(missing).build().load())
@@ -158,6 +175,37 @@ class SettingsLoaderTest {
     assertThat(n.retryDelay()).isEqualTo(Duration.ofMillis(20));       // environment over file
     assertThat(n.maxConnectionsPerServer()).isEqualTo(7);              // file over default
     assertThat(n.connectionLifetime()).isEqualTo(Duration.ofMinutes(10)); // default
+  }
+
+  @Test
+  void eachKeyReportsWhereItsValueCameFrom() throws Exception {
+    LoadedSettings loaded = isolated()
+        .text("{\n  \"Network\": {\n    \"Timeout\": 1000,\n    \"RetryDelay\": 10\n  }\n}", "appsettings.json")
+        .environment(Map.of("NETDOCTOR_NETWORK__RETRYDELAY", "20", "OPENAI_API_KEY", "sk-env-0123456789"))
+        .systemProperties(Map.of("netdoctor.Providers.OpenAI.TimeoutSeconds", "90"))
+        .override("Network.PreferIPv4", "true")
+        .build().load();
+
+    assertThat(loaded.keySources())
+        .containsEntry("Network.Timeout", "appsettings.json:3:16")
+        .containsEntry("Network.RetryDelay", "environment variable NETDOCTOR_NETWORK__RETRYDELAY")
+        .containsEntry("Providers.OpenAI.TimeoutSeconds", "system property netdoctor.Providers.OpenAI.TimeoutSeconds")
+        .containsEntry("Network.PreferIPv4", "override Network.PreferIPv4")
+        .containsEntry("Providers.OpenAI.ApiKey", "environment variable OPENAI_API_KEY")
+        .doesNotContainKey("Network.MaxConnectionsPerServer");
+  }
+
+  @Test
+  void networkRetryKeysFeedTheRetryPolicyUnlessResilienceSetsIt() throws Exception {
+    Resilience fromNetwork = loadText("{ \"Network\": { \"RetryAttempts\": 5, \"RetryDelay\": 250 } }")
+        .settings().resilience();
+    assertThat(fromNetwork.maxRetryAttempts()).isEqualTo(5);
+    assertThat(fromNetwork.retryDelay()).isEqualTo(Duration.ofMillis(250));
+
+    Resilience both = loadText("{ \"Network\": { \"RetryAttempts\": 5, \"RetryDelay\": 250 },"
+        + " \"Resilience\": { \"MaxRetryAttempts\": 1, \"RetryDelay\": 4000 } }").settings().resilience();
+    assertThat(both.maxRetryAttempts()).isEqualTo(1);
+    assertThat(both.retryDelay()).isEqualTo(Duration.ofSeconds(4));
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.Optional;
  * One entry of a {@code NO_PROXY}-style bypass list, and whether a target matches it. No DNS: IP and CIDR entries
  * match only targets written as IP literals.
  */
-public final class HostPattern {
+final class HostPattern {
   private enum Type { ALL, DOMAIN, IP, CIDR }
 
   private final String entry;
@@ -31,12 +31,12 @@ public final class HostPattern {
   }
 
   /** The entry as written. */
-  public String entry() {
+  String entry() {
     return entry;
   }
 
   /** Parses a list separated by commas and/or white space; malformed entries are skipped. */
-  public static List<HostPattern> parseList(String list) {
+  static List<HostPattern> parseList(String list) {
     List<HostPattern> out = new ArrayList<>();
     if (list == null) return out;
     for (String e : list.split("[,\\s]+")) {
@@ -46,14 +46,14 @@ public final class HostPattern {
   }
 
   /** Parses entries given one per element; malformed entries are skipped. */
-  public static List<HostPattern> parseAll(List<String> entries) {
+  static List<HostPattern> parseAll(List<String> entries) {
     List<HostPattern> out = new ArrayList<>();
     for (String e : entries) parse(e.trim()).ifPresent(out::add);
     return out;
   }
 
   /** One entry, or empty when it cannot be read (e.g. a CIDR block with a bad prefix length). */
-  public static Optional<HostPattern> parse(String raw) {
+  static Optional<HostPattern> parse(String raw) {
     String e = raw.trim().toLowerCase(Locale.ROOT);
     if (e.isEmpty()) return Optional.empty();
     if (e.equals("*")) return Optional.of(new HostPattern(raw, Type.ALL, null, null, 0, -1));
@@ -112,7 +112,7 @@ public final class HostPattern {
    * @param host a name or an IP literal (IPv6 with or without brackets)
    * @param port the port the request goes to (the scheme's default when the URL has none)
    */
-  public boolean matches(String host, int port) {
+  boolean matches(String host, int port) {
     if (this.port >= 0 && this.port != port) return false;
     String h = host.toLowerCase(Locale.ROOT);
     if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
@@ -145,7 +145,7 @@ public final class HostPattern {
   }
 
   /** Whether {@code host} is an IPv4 or IPv6 literal (IPv6 with or without brackets). */
-  public static boolean isIpLiteral(String host) {
+  static boolean isIpLiteral(String host) {
     String h = host;
     if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
     return ipBytes(h).isPresent();

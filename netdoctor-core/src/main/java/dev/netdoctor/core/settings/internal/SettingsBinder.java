@@ -62,6 +62,8 @@ public final class SettingsBinder {
   private final Map<String, String> providerNames = new LinkedHashMap<>();
   private final Map<String, Origin> providerOrigins = new LinkedHashMap<>();
   private final List<SettingsProblem> problems = new ArrayList<>();
+  /** Sources of values not assigned directly: API keys from their variables, credentials split from ProxyUrl. */
+  private final Map<String, String> derivedSources = new LinkedHashMap<>();
 
   public SettingsBinder(Path userHome) {
     this.ctx = new KeyType.Context(userHome);
@@ -300,6 +302,18 @@ public final class SettingsBinder {
     problems.add(new SettingsProblem(Severity.ERROR, at.source(), at.line(), at.column(), path, message));
   }
 
+  /** Canonical key path → where its value came from, for every key some source set (after {@link #finish}). */
+  public Map<String, String> keySources() {
+    Map<String, String> out = new LinkedHashMap<>();
+    values.forEach((path, assigned) -> out.put(path, describe(assigned.origin())));
+    out.putAll(derivedSources);
+    return out;
+  }
+
+  private static String describe(Origin o) {
+    return o.line() > 0 ? o.source() + ":" + o.line() + ":" + o.column() : o.source();
+  }
+
   /** Every warning so far (after {@link #finish}, all of them). */
   public List<SettingsProblem> warnings() {
     return problems.stream().filter(p -> !p.isError()).toList();
@@ -373,8 +387,15 @@ public final class SettingsBinder {
       int colon = info.indexOf(':');
       String user = decode(colon < 0 ? info : info.substring(0, colon));
       String pass = colon < 0 ? "" : decode(info.substring(colon + 1));
-      if (username.isEmpty() && !user.isEmpty()) username = Optional.of(user);
-      if (password.isEmpty() && !pass.isEmpty()) password = Optional.of(Secret.of(pass));
+      String from = describe(origin("Network.ProxyUrl"));
+      if (username.isEmpty() && !user.isEmpty()) {
+        username = Optional.of(user);
+        derivedSources.put("Network.ProxyUsername", from);
+      }
+      if (password.isEmpty() && !pass.isEmpty()) {
+        password = Optional.of(Secret.of(pass));
+        derivedSources.put("Network.ProxyPassword", from);
+      }
       proxyUrl = Optional.of(withoutUserInfo(proxyUrl.get()));
     }
     boolean useProxy = get("Network.UseProxy", d.useProxy());
@@ -471,7 +492,10 @@ public final class SettingsBinder {
       Optional<Secret> key = optional(p + "ApiKey", Optional.empty());
       if (key.isEmpty() && !variable.isEmpty()) {
         String fromEnv = environment.get(variable);
-        if (fromEnv != null && !fromEnv.isBlank()) key = Optional.of(Secret.of(fromEnv.trim()));
+        if (fromEnv != null && !fromEnv.isBlank()) {
+          key = Optional.of(Secret.of(fromEnv.trim()));
+          derivedSources.put(p + "ApiKey", "environment variable " + variable);
+        }
       }
       Provider.Builder pb = Provider.builder(name)
           .kind(kind)
@@ -512,7 +536,10 @@ public final class SettingsBinder {
         fallbacks.put(fromName.get(), toName.get());
       }
     }
-    Duration retryDelay = get("Resilience.RetryDelay", d.retryDelay());
+    // Network.RetryAttempts/RetryDelay are the seed's other spelling of the same policy: they apply when the
+    // Resilience keys are not set by any source, so there is one retry layer and both spellings work.
+    Duration retryDelay = get("Resilience.RetryDelay", get("Network.RetryDelay", d.retryDelay()));
+    int maxRetryAttempts = get("Resilience.MaxRetryAttempts", get("Network.RetryAttempts", d.maxRetryAttempts()));
     Duration maxRetryDelay = get("Resilience.MaxRetryDelay", d.maxRetryDelay());
     if (maxRetryDelay.compareTo(retryDelay) < 0) {
       warn(originOf("Resilience.MaxRetryDelay", "Resilience.RetryDelay"), "Resilience.MaxRetryDelay",
@@ -520,7 +547,7 @@ public final class SettingsBinder {
     }
     return Resilience.builder()
         .enableRetry(get("Resilience.EnableRetry", d.enableRetry()))
-        .maxRetryAttempts(get("Resilience.MaxRetryAttempts", d.maxRetryAttempts()))
+        .maxRetryAttempts(maxRetryAttempts)
         .retryDelay(retryDelay)
         .backoffMultiplier(get("Resilience.BackoffMultiplier", d.backoffMultiplier()))
         .maxRetryDelay(maxRetryDelay)
