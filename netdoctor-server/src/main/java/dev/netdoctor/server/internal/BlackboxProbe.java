@@ -2,7 +2,6 @@ package dev.netdoctor.server.internal;
 
 import dev.netdoctor.core.report.CheckResult;
 import dev.netdoctor.core.report.CheckStatus;
-import dev.netdoctor.core.report.Finding;
 import dev.netdoctor.core.report.Report;
 import dev.netdoctor.core.report.Severity;
 import dev.netdoctor.probe.DiagnosisListener;
@@ -73,7 +72,8 @@ public final class BlackboxProbe {
     return new Answer(200, Exposition.CONTENT_TYPE, render(m.get(), url, report));
   }
 
-  static Duration timeout(String header) {
+  /** The probe's budget from Prometheus' {@code X-Prometheus-Scrape-Timeout-Seconds} (may be null). */
+  public static Duration timeout(String header) {
     if (header == null) return DEFAULT_TIMEOUT;
     try {
       double seconds = Double.parseDouble(header.trim());
@@ -126,21 +126,18 @@ public final class BlackboxProbe {
     return out.toString();
   }
 
-  /** The root cause: the engine's first error finding when it names one, else the first failed check. */
+  /**
+   * Why the probe failed: the first failed check's own code and cause (what was observed on this probe), else the
+   * engine's first error finding. The observation wins because a scrape series should name what this target did,
+   * while findings reason across a whole diagnosis.
+   */
   static Optional<CheckResult> failure(Report report) {
-    Optional<Finding> finding = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).findFirst();
     Optional<CheckResult> failed = report.checks().stream().filter(r -> r.failed() && r.code() != null && !r.control())
         .findFirst();
-    if (finding.isPresent()) {
-      Finding f = finding.get();
-      String check = report.checks().stream().filter(r -> f.code().equals(r.code())).map(CheckResult::check)
-          .findFirst().orElse(failed.map(CheckResult::check).orElse("analysis"));
-      return Optional.of(new CheckResult(check, "", CheckStatus.FAIL, f.summary(), 0, f.code(), f.cause(),
-          java.util.List.of(), Map.of(), false));
-    }
     if (failed.isPresent()) return failed;
-    // A 4xx/3xx answer is reachable but not 2xx: no netdoctor failure, blackbox's status code says it all.
-    return Optional.empty();
+    return report.findings().stream().filter(f -> f.severity() == Severity.ERROR).findFirst()
+        .map(f -> new CheckResult("analysis", "", CheckStatus.FAIL, f.summary(), 0, f.code(), f.cause(),
+            java.util.List.of(), Map.of(), false));
   }
 
   private static double seconds(CheckResult r) {
