@@ -74,9 +74,9 @@ function render(doc) {
     body.append(el('tr', { class: 'check' + (c.control ? ' control' : ''), 'data-status': status,
         'data-check': c.check },
       el('td', { class: 'icon', title: status, text: ICONS[status] || '' }),
-      el('td', { text: c.check }), el('td', { text: c.target }),
+      el('td', { class: 'name', text: c.check }), el('td', { class: 'target', text: c.target }),
       el('td', { class: 'summary', text: c.summary + (c.control ? ' (control)' : '') }),
-      el('td', {}, code), el('td', { class: 'ms', text: c.elapsedMs + ' ms' })));
+      el('td', { class: 'codecell' }, code), el('td', { class: 'ms', text: c.elapsedMs + ' ms' })));
   }
   $('checks').hidden = false;
   const findings = $('findings');

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "netdoctor",
     mixinStandardHelpOptions = true,
+    subcommands = {ServeCommand.class},
     version = "netdoctor 0.1.0-SNAPSHOT",
     description = "Finds why an application cannot reach its AI providers and says what to do.")
 public final class Netdoctor implements Runnable {
