@@ -80,6 +80,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    quietLibraryLogs();
     LoadedSettings loaded;
     try {
       SettingsLoader.Builder b = SettingsLoader.builder();
@@ -139,6 +140,17 @@ public final class ServeCommand implements Callable<Integer> {
       server.close();
     }
     return 0;
+  }
+
+  /**
+   * Jetty and Javalin log every start-up step; without a logging configuration of the user's own, only warnings
+   * and errors are shown.
+   */
+  private static void quietLibraryLogs() {
+    if (System.getProperty("logback.configurationFile") != null) return;
+    if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+    }
   }
 
   private Optional<Secret> tokenValue() {
