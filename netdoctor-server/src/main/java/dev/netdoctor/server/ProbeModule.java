@@ -1,7 +1,6 @@
 package dev.netdoctor.server;
 
 import dev.netdoctor.core.report.CheckResult;
-import dev.netdoctor.core.report.Report;
 import dev.netdoctor.probe.DnsProbe;
 import dev.netdoctor.probe.HttpProbe;
 import dev.netdoctor.probe.IpFamily;
@@ -11,7 +10,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 
 /**
  * The {@code module} values of {@code GET /probe}, named as in blackbox_exporter's example configuration, each
@@ -53,15 +52,15 @@ public enum ProbeModule {
     return String.join(", ", Arrays.stream(values()).map(ProbeModule::label).toList());
   }
 
-  /** The checks this module runs against {@code url}. */
-  public Set<String> checks(URI url) {
+  /** The checks this module runs against {@code url}, in order. */
+  public List<String> checks(URI url) {
     boolean https = "https".equalsIgnoreCase(url.getScheme());
     return switch (this) {
-      case HTTP_2XX -> https ? Set.of(DnsProbe.NAME, TCP4, TCP6, TlsProbe.NAME, HttpProbe.NAME)
-          : Set.of(DnsProbe.NAME, HttpProbe.NAME);
-      case TCP_CONNECT -> Set.of(DnsProbe.NAME, TCP4, TCP6);
-      case TLS_CONNECT -> Set.of(DnsProbe.NAME, TCP4, TCP6, TlsProbe.NAME);
-      case DNS -> Set.of(DnsProbe.NAME);
+      case HTTP_2XX -> https ? List.of(DnsProbe.NAME, TCP4, TCP6, TlsProbe.NAME, HttpProbe.NAME)
+          : List.of(DnsProbe.NAME, HttpProbe.NAME);
+      case TCP_CONNECT -> List.of(DnsProbe.NAME, TCP4, TCP6);
+      case TLS_CONNECT -> List.of(DnsProbe.NAME, TCP4, TCP6, TlsProbe.NAME);
+      case DNS -> List.of(DnsProbe.NAME);
     };
   }
 
@@ -109,7 +108,7 @@ public enum ProbeModule {
   }
 
   /** Whether the probe succeeded, blackbox_exporter's {@code probe_success}. */
-  public boolean succeeded(Report report) {
+  public boolean succeeded(List<CheckResult> report) {
     return switch (this) {
       case HTTP_2XX -> result(report, HttpProbe.NAME)
           .map(r -> r.facts().get("status") instanceof Number n && n.intValue() / 100 == 2).orElse(false);
@@ -120,7 +119,7 @@ public enum ProbeModule {
     };
   }
 
-  static Optional<CheckResult> result(Report report, String check) {
-    return report.checks().stream().filter(r -> r.check().equals(check)).findFirst();
+  static Optional<CheckResult> result(List<CheckResult> report, String check) {
+    return report.stream().filter(r -> r.check().equals(check)).findFirst();
   }
 }

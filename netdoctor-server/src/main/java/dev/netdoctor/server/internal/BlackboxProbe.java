@@ -2,18 +2,14 @@ package dev.netdoctor.server.internal;
 
 import dev.netdoctor.core.report.CheckResult;
 import dev.netdoctor.core.report.CheckStatus;
-import dev.netdoctor.core.report.Report;
-import dev.netdoctor.core.report.Severity;
-import dev.netdoctor.probe.DiagnosisListener;
-import dev.netdoctor.probe.Doctor;
 import dev.netdoctor.probe.DnsProbe;
 import dev.netdoctor.probe.HttpProbe;
-import dev.netdoctor.probe.ProbeOptions;
 import dev.netdoctor.probe.TlsProbe;
 import dev.netdoctor.server.ProbeModule;
 import dev.netdoctor.server.ServerConfig;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -32,11 +28,11 @@ public final class BlackboxProbe {
   /** An answer: HTTP status, content type, body. */
   public record Answer(int status, String contentType, String body) {}
 
-  private final ServerConfig config;
+  private final ProbeChain chain;
   private final TargetPolicy policy;
 
   public BlackboxProbe(ServerConfig config, TargetPolicy policy) {
-    this.config = config;
+    this.chain = new ProbeChain(config);
     this.policy = policy;
   }
 
@@ -64,12 +60,8 @@ public final class BlackboxProbe {
           + " is not a configured provider, the backend or a --probe-target; start with --allow-any-target to"
           + " probe any host");
     }
-    Duration budget = timeout(scrapeTimeout);
-    ProbeOptions options = config.options().toBuilder().only(m.get().checks(url)).budget(budget)
-        .latencySamples(0).path(false).build();
-    Report report = Doctor.builder(config.settings()).environment(config.environment()).options(options)
-        .machineChecks(false).build().probe(url, DiagnosisListener.NONE);
-    return new Answer(200, Exposition.CONTENT_TYPE, render(m.get(), url, report));
+    ProbeChain.Run run = chain.run(url, m.get().checks(url), timeout(scrapeTimeout));
+    return new Answer(200, Exposition.CONTENT_TYPE, render(m.get(), url, run));
   }
 
   /** The probe's budget from Prometheus' {@code X-Prometheus-Scrape-Timeout-Seconds} (may be null). */
@@ -85,13 +77,14 @@ public final class BlackboxProbe {
     }
   }
 
-  static String render(ProbeModule module, URI url, Report report) {
+  static String render(ProbeModule module, URI url, ProbeChain.Run run) {
+    List<CheckResult> report = run.checks();
     Exposition out = new Exposition();
     Optional<CheckResult> dns = result(report, DnsProbe.NAME);
     dns.filter(d -> d.status() != CheckStatus.SKIPPED).ifPresent(d -> out.gauge("probe_dns_lookup_time_seconds",
         "Returns the time taken for probe dns lookup in seconds", seconds(d)));
     out.gauge("probe_duration_seconds", "Returns how long the probe took to complete in seconds",
-        report.elapsedMs() / 1000.0);
+        run.elapsedMs() / 1000.0);
     Optional<CheckResult> http = result(report, HttpProbe.NAME);
     if (module == ProbeModule.HTTP_2XX) {
       Map<String, Double> phases = http.map(Phases::of).orElse(Map.of());
@@ -127,17 +120,11 @@ public final class BlackboxProbe {
   }
 
   /**
-   * Why the probe failed: the first failed check's own code and cause (what was observed on this probe), else the
-   * engine's first error finding. The observation wins because a scrape series should name what this target did,
-   * while findings reason across a whole diagnosis.
+   * Why the probe failed: the first failed check's own code and cause, what this target did on this scrape. (A
+   * full diagnosis also reasons across targets; a scrape names what it observed.)
    */
-  static Optional<CheckResult> failure(Report report) {
-    Optional<CheckResult> failed = report.checks().stream().filter(r -> r.failed() && r.code() != null && !r.control())
-        .findFirst();
-    if (failed.isPresent()) return failed;
-    return report.findings().stream().filter(f -> f.severity() == Severity.ERROR).findFirst()
-        .map(f -> new CheckResult("analysis", "", CheckStatus.FAIL, f.summary(), 0, f.code(), f.cause(),
-            java.util.List.of(), Map.of(), false));
+  static Optional<CheckResult> failure(List<CheckResult> report) {
+    return report.stream().filter(r -> r.failed() && r.code() != null && !r.control()).findFirst();
   }
 
   private static double seconds(CheckResult r) {
@@ -155,8 +142,8 @@ public final class BlackboxProbe {
     };
   }
 
-  private static Optional<CheckResult> result(Report report, String check) {
-    return report.checks().stream().filter(r -> r.check().equals(check)).findFirst();
+  private static Optional<CheckResult> result(List<CheckResult> report, String check) {
+    return report.stream().filter(r -> r.check().equals(check)).findFirst();
   }
 
   private static Answer text(int status, String body) {
