@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code netdoctor serve}: the diagnosis over HTTP for applications, a web page for people, and {@code /metrics}
- * and {@code /probe} for Prometheus. Runs until interrupted. Exit codes: 2 for bad options or settings (the
- * message says which), 3 when the address cannot be bound.
+ * and {@code /probe} for Prometheus. Runs until interrupted. Exit code 2 for bad options or settings and for an
+ * address that cannot be bound (the message says which).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Serves the diagnosis: GET /api/system/network/diagnostics, the Network Diagnostics page at /,",
@@ -89,7 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (SettingsException e) {
       err.println("netdoctor serve: the settings cannot be used:");
       for (SettingsProblem p : e.errors()) err.println("  " + p);
-      return 2;
+      return ExitCode.BAD_INPUT;
     }
     for (SettingsProblem w : loaded.warnings()) err.println("warning: " + w);
     KnowledgeBase kb;
@@ -97,7 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
       kb = kbDirs.isEmpty() ? KnowledgeBase.builtIn() : KnowledgeBase.load(kbDirs);
     } catch (InvalidGuideException e) {
       err.println("netdoctor serve: " + e.getMessage());
-      return 2;
+      return ExitCode.BAD_INPUT;
     }
     Optional<Secret> secret = tokenValue();
     ServerConfig config;
@@ -115,14 +115,14 @@ public final class ServeCommand implements Callable<Integer> {
           .options(ProbeOptions.builder().budget(Duration.ofSeconds(budgetSeconds)).build()).build();
     } catch (IllegalArgumentException e) {
       err.println("netdoctor serve: " + e.getMessage());
-      return 2;
+      return ExitCode.BAD_INPUT;
     }
     NetdoctorServer server;
     try {
       server = NetdoctorServer.start(config);
     } catch (IllegalArgumentException | IllegalStateException e) {
       err.println("netdoctor serve: " + e.getMessage());
-      return 3;
+      return ExitCode.BAD_INPUT;
     }
     out.println("netdoctor serving on " + server.uri() + "/ (diagnostics page), "
         + server.uri() + "/api/system/network/diagnostics, /metrics, /probe"
@@ -139,7 +139,7 @@ public final class ServeCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       server.close();
     }
-    return 0;
+    return ExitCode.OK;
   }
 
   /**

@@ -63,7 +63,9 @@ public final class DnsProbe implements Probe {
     }
 
     Duration timeout = ctx.budget().cap(ctx.options().dnsTimeout());
-    List<InetSocketAddress> servers = resolvers(ctx);
+    // localhost names never go to DNS (RFC 6761): only the system's own answer counts.
+    boolean local = host.equalsIgnoreCase("localhost") || host.toLowerCase(java.util.Locale.ROOT).endsWith(".localhost");
+    List<InetSocketAddress> servers = local ? List.of() : resolvers(ctx);
     List<CompletableFuture<DirectDns.Answer>> direct = new ArrayList<>();
     for (InetSocketAddress server : servers) {
       direct.add(CompletableFuture.supplyAsync(() -> {
@@ -133,10 +135,10 @@ public final class DnsProbe implements Probe {
       return r.pass(host + " → " + String.join(", ", ips) + (hosts.isEmpty() ? "" : " (hosts file)"));
     }
     r.evidence("system resolver: " + systemError);
-    return decideFailure(r, host, systemOutcome, answers, servers.isEmpty());
+    return decideFailure(r, host, systemOutcome, systemError, answers, servers.isEmpty());
   }
 
-  private static CheckResult decideFailure(ResultBuilder r, String host, String systemOutcome,
+  private static CheckResult decideFailure(ResultBuilder r, String host, String systemOutcome, String systemError,
       List<DirectDns.Answer> answers, boolean noResolvers) {
     List<DirectDns.Answer> working = answers.stream().filter(a -> a.outcome() == DirectDns.Outcome.OK).toList();
     if (!working.isEmpty()) {
@@ -152,10 +154,23 @@ public final class DnsProbe implements Probe {
       return r.fail("NET002", "no-address", host + " exists but has no A or AAAA record");
     }
     if (noResolvers) {
-      if (systemOutcome.equals("failed")) {
-        return r.fail("NET002", "no-resolver", "no resolver is configured and the system cannot resolve " + host);
+      // Nothing to compare with: go by what the system resolver said.
+      if (systemOutcome.equals("timeout")) {
+        return r.fail("NET002", "resolver-timeout", "the system resolver did not answer for " + host);
       }
-      return r.fail("NET002", "resolver-timeout", "the system resolver did not answer for " + host);
+      String said = systemError == null ? "" : systemError.toLowerCase(java.util.Locale.ROOT);
+      String cause = FailureMapper.dnsCause(said);
+      if (!cause.equals("nxdomain")) {
+        return r.fail("NET002", "no-resolver", "no resolver is configured (" + "none in the system configuration or"
+            + " settings) and the system resolver fails for " + host + ": " + systemError);
+      }
+      String what = switch (cause) {
+        case "nxdomain" -> host + " does not exist (the system resolver: " + systemError + ")";
+        case "servfail" -> "the system resolver fails (SERVFAIL) for " + host;
+        case "refused" -> "the system resolver refuses to answer for " + host;
+        default -> "the system resolver cannot answer for " + host + " now (" + systemError + ")";
+      };
+      return r.fail("NET002", cause, what);
     }
     if (answers.stream().allMatch(a -> a.outcome() == DirectDns.Outcome.SERVFAIL)) {
       return r.fail("NET002", "servfail", "every resolver answers SERVFAIL for " + host);

@@ -74,6 +74,17 @@ public record ProbeOptions(
     return new Builder(this);
   }
 
+  /**
+   * A trust manager over exactly the certificates of a PEM or DER file (curl's {@code --cacert}).
+   *
+   * @throws java.io.IOException when the file cannot be read
+   * @throws java.security.GeneralSecurityException when it holds no certificate
+   */
+  public static X509TrustManager trustFromFile(java.nio.file.Path file)
+      throws java.io.IOException, java.security.GeneralSecurityException {
+    return dev.netdoctor.probe.internal.TrustSupport.fromFile(file);
+  }
+
   /** Whether check {@code name} should run. */
   public boolean wants(String name) {
     return only.isEmpty() || only.contains(name);

@@ -33,11 +33,19 @@ public final class FaultPorts {
   }
 
   public static Endpoint silent() throws IOException {
-    return Endpoint.start(false);
+    return Endpoint.start(Endpoint.Mode.SILENT);
   }
 
   public static Endpoint resetting() throws IOException {
-    return Endpoint.start(true);
+    return Endpoint.start(Endpoint.Mode.RESET);
+  }
+
+  /**
+   * Answers whatever arrives with a plain-text {@code HTTP/1.1 400} and closes, as a web server does when a TLS
+   * client connects to its plain port.
+   */
+  public static Endpoint plainHttp() throws IOException {
+    return Endpoint.start(Endpoint.Mode.PLAIN_400);
   }
 
   /**
@@ -48,23 +56,25 @@ public final class FaultPorts {
     return Blackhole.start();
   }
 
-  /** A listener that accepts connections and either holds them silently or resets them. */
+  /** A listener that accepts connections and holds them silently, resets them, or answers plain HTTP 400. */
   public static final class Endpoint implements AutoCloseable {
+    enum Mode { SILENT, RESET, PLAIN_400 }
+
     private final ServerSocket server;
-    private final boolean reset;
+    private final Mode mode;
     private final List<Socket> held = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean closed;
 
-    private Endpoint(ServerSocket server, boolean reset) {
+    private Endpoint(ServerSocket server, Mode mode) {
       this.server = server;
-      this.reset = reset;
+      this.mode = mode;
     }
 
-    static Endpoint start(boolean reset) throws IOException {
+    static Endpoint start(Mode mode) throws IOException {
       ServerSocket server = new ServerSocket();
       server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
-      Endpoint endpoint = new Endpoint(server, reset);
-      Thread t = new Thread(endpoint::acceptLoop, (reset ? "resetting-" : "silent-") + server.getLocalPort());
+      Endpoint endpoint = new Endpoint(server, mode);
+      Thread t = new Thread(endpoint::acceptLoop, mode.name().toLowerCase() + "-" + server.getLocalPort());
       t.setDaemon(true);
       t.start();
       return endpoint;
@@ -74,7 +84,17 @@ public final class FaultPorts {
       while (!closed) {
         try {
           Socket socket = server.accept();
-          if (reset) {
+          if (mode == Mode.PLAIN_400) {
+            socket.setSoTimeout(500);
+            try (socket) {
+              socket.getInputStream().read(new byte[4096]);
+              socket.getOutputStream().write(("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\n"
+                  + "Content-Length: 11\r\nConnection: close\r\n\r\nBad Request").getBytes(
+                      java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (IOException ignored) {
+              // client gone
+            }
+          } else if (mode == Mode.RESET) {
             // Wait briefly for the client's first bytes so the reset lands mid-conversation, not before it.
             socket.setSoTimeout(200);
             try {

@@ -46,6 +46,16 @@ class FaultPortsTest {
   }
 
   @Test
+  void plainHttpEndpointAnswers400ToAnything() throws IOException {
+    try (FaultPorts.Endpoint plain = FaultPorts.plainHttp(); Socket s = new Socket()) {
+      s.connect(plain.address(), 1000);
+      s.setSoTimeout(2000);
+      s.getOutputStream().write(new byte[] {0x16, 0x03, 0x01, 0x00, 0x05, 1, 2, 3, 4, 5});
+      assertThat(new String(s.getInputStream().readAllBytes())).startsWith("HTTP/1.1 400 Bad Request");
+    }
+  }
+
+  @Test
   void blackholeMakesConnectsTimeOut() throws IOException {
     try (FaultPorts.Blackhole hole = FaultPorts.blackhole(); Socket s = new Socket()) {
       assertThatThrownBy(() -> s.connect(hole.address(), 300)).isInstanceOf(SocketTimeoutException.class);

@@ -74,12 +74,19 @@ public final class Classifier {
   }
 
   /**
-   * Classifies a throwable by walking its whole cause chain and suppressed exceptions, types first, then
-   * messages; the deepest recognised cause wins and the outer ones are its context.
+   * Classifies a throwable by walking its whole cause chain, types (and their superclasses) first, then messages;
+   * the deepest recognised cause wins and the outer ones are its context. Suppressed exceptions are side failures
+   * (a close that failed too): they decide only when the chain itself is not recognised.
    */
   public Classification classify(Throwable failure) {
     if (failure == null) return Classification.notRecognised();
-    return classify(ThrowableText.render(failure));
+    Classification chain = classify(ThrowableText.render(failure));
+    if (chain.recognised()) return chain;
+    for (Throwable suppressed : ThrowableText.suppressed(failure)) {
+      Classification side = classify(ThrowableText.render(suppressed));
+      if (side.recognised()) return side;
+    }
+    return chain;
   }
 
   /**

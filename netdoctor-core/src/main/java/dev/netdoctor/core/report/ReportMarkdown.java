@@ -38,7 +38,7 @@ public final class ReportMarkdown {
         int i = 1;
         for (String step : f.fix()) sb.append(i++).append(". ").append(step).append('\n');
       }
-      if (f.guide() != null) sb.append("\nGuide: `netdoctor guide ").append(f.guide()).append("`\n");
+      if (f.guide() != null) sb.append("\nGuide: `netdoctor kb show ").append(f.guide()).append("`\n");
       sb.append('\n');
     }
 

@@ -39,7 +39,7 @@ public final class ReportText {
       for (String e : f.evidence()) sb.append("    evidence: ").append(e).append('\n');
       int i = 1;
       for (String step : f.fix()) sb.append("    fix ").append(i++).append(". ").append(step).append('\n');
-      if (f.guide() != null) sb.append("    guide: netdoctor guide ").append(f.guide()).append('\n');
+      if (f.guide() != null) sb.append("    guide: netdoctor kb show ").append(f.guide()).append('\n');
       sb.append(String.format(Locale.ROOT, "    confidence %.2f, rule %s%n", f.confidence(), f.rule()));
     }
   }

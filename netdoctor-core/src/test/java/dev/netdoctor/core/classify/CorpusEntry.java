@@ -16,7 +16,7 @@ import java.util.Set;
  */
 record CorpusEntry(String file, int index, String stack, String code, String cause, String text) {
   static final List<String> CORPUS_FILES = List.of("python.yaml", "node.yaml", "java.yaml", "dotnet.yaml",
-      "go.yaml", "php.yaml", "curl.yaml", "browser.yaml", "sdk.yaml", "logs.yaml", "not-recognised.yaml");
+      "go.yaml", "php.yaml", "curl.yaml", "browser.yaml", "sdk.yaml", "logs.yaml", "other.yaml", "not-recognised.yaml");
   static final String HELD_OUT = "heldout.yaml";
   private static final Set<String> KEYS = Set.of("stack", "code", "cause", "text");
 

@@ -33,9 +33,7 @@ public final class FailureMapper {
   public static Mapped map(Throwable failure, Phase phase) {
     String chain = describe(failure);
     String lower = chain.toLowerCase(Locale.ROOT);
-    if (has(failure, UnknownHostException.class)) {
-      return new Mapped("NET002", lower.contains("temporary failure") ? "resolver-timeout" : "nxdomain", chain);
-    }
+    if (has(failure, UnknownHostException.class)) return new Mapped("NET002", dnsCause(lower), chain);
     if (has(failure, CertificateExpiredException.class)) return new Mapped("NET009", "expired", chain);
     if (has(failure, CertificateNotYetValidException.class)) return new Mapped("NET009", "not-yet-valid", chain);
     if (has(failure, SSLPeerUnverifiedException.class) && lower.contains("hostname")) {
@@ -83,6 +81,17 @@ public final class FailureMapper {
     if (c.recognised()) return new Mapped(c.code(), c.cause(), chain);
     return new Mapped(phase == Phase.CONNECT ? "NET005" : "NET019", phase == Phase.CONNECT ? "network-unreachable"
         : "malformed-response", chain);
+  }
+
+  /** The NET002 cause a resolver's error text names; NXDOMAIN when it only says the name is unknown. */
+  public static String dnsCause(String lower) {
+    if (lower.contains("servfail")) return "servfail";
+    if (lower.contains("refused")) return "refused";
+    if (lower.contains("temporary failure") || lower.contains("timed out") || lower.contains("no answer")
+        || lower.contains("try again")) {
+      return "resolver-timeout";
+    }
+    return "nxdomain";
   }
 
   /** {@code SSLHandshakeException: PKIX path building failed <- SunCertPathBuilderException: ...}. */

@@ -2,6 +2,7 @@ package dev.netdoctor.probe.internal;
 
 import dev.netdoctor.core.report.CheckResult;
 import dev.netdoctor.core.report.CheckStatus;
+import dev.netdoctor.core.redact.Redactor;
 import dev.netdoctor.probe.ProbeContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +30,9 @@ public final class ResultBuilder {
     this.startNanos = ctx.env().ticker().getAsLong();
   }
 
+  /** Adds one observation; anything that looks like a secret is masked. */
   public ResultBuilder evidence(String line) {
-    evidence.add(line);
+    evidence.add(Redactor.redact(line));
     return this;
   }
 
@@ -66,6 +68,6 @@ public final class ResultBuilder {
 
   private CheckResult build(CheckStatus status, String summary, String code, String cause) {
     long elapsedMs = (ctx.env().ticker().getAsLong() - startNanos) / 1_000_000;
-    return new CheckResult(check, target, status, summary, elapsedMs, code, cause, evidence, facts, control);
+    return new CheckResult(check, target, status, Redactor.redact(summary), elapsedMs, code, cause, evidence, facts, control);
   }
 }

@@ -27,7 +27,7 @@ public final class ResolverRule implements Rule {
       a.add("NET002", "system-resolver-broken", Severity.ERROR, 0.9,
           "the system's DNS setting is broken: its resolver fails where another resolver answers; point the system at a working resolver",
           evidence, systemBroken.stream().map(CheckResult::target).toList(), "resolver");
-      systemBroken.forEach(a::claim);
+      systemBroken.forEach(a::claimWithConsequences);
     }
 
     // Each broken resolver, once.
@@ -48,6 +48,7 @@ public final class ResolverRule implements Rule {
     for (Map.Entry<String, List<CheckResult>> e : byServer.entrySet()) {
       String server = e.getKey();
       List<CheckResult> affected = e.getValue();
+      if (affected.stream().allMatch(a::claimed)) continue; // explained already (offline, system resolver)
       boolean systemStillWorks = affected.stream().allMatch(CheckResult::passed);
       String out = outcome.get(server);
       String cause = switch (out) {

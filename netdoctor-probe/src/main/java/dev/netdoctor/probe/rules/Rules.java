@@ -11,11 +11,11 @@ public final class Rules {
         new SettingsRule(),
         new OfflineRule(),
         new ResolverRule(),
-        new HostsOverrideRule(),
         new ProxyRule(),
         new Ipv6Rule(),
         new InterceptionRule(),
         new KeyRule(),
+        new HostsOverrideRule(),
         new DefaultRule());
   }
 }

@@ -23,7 +23,7 @@ public final class HttpFailureText {
   private static final int BODY_LIMIT = 64 * 1024;
   private static final Set<String> FIELDS = Set.of("type", "code", "status", "message", "detail", "title",
       "name", "error", "errors", "reason", "error_type", "error_code");
-  private static final long BODY_DEPTH = 1L << 40;
+  private static final long BODY_DEPTH = ChainDepth.sectionBase(1);
 
   private HttpFailureText() {}
 

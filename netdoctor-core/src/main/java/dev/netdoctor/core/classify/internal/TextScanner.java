@@ -35,8 +35,8 @@ public final class TextScanner {
   }
 
   /**
-   * Appends the hits of {@code text} to {@code out}; a hit's depth is {@code depthBase + position}, adjusted for
-   * Python tracebacks where the original exception is printed first.
+   * Appends the hits of {@code text} to {@code out}. A hit's depth is {@code depthBase} plus its
+   * {@link ChainDepth} in the text.
    */
   public void hits(String text, long depthBase, List<Hit> out) {
     List<int[]> raw = new ArrayList<>(4);
@@ -45,7 +45,7 @@ public final class TextScanner {
       return raw.size() < 2048;
     });
     if (raw.isEmpty()) return;
-    PythonChain chain = PythonChain.of(text);
+    ChainDepth chain = ChainDepth.of(text);
     int[] lastRegexLine = null;
     for (int[] m : raw) {
       for (int entry : rules.rulesFor(m[0])) {
@@ -69,7 +69,7 @@ public final class TextScanner {
   }
 
   private void regexHits(String text, Rule rule, int lineStart, int start, int end, long depthBase,
-      PythonChain chain, List<Hit> out) {
+      ChainDepth chain, List<Hit> out) {
     int from = Math.max(lineStart, start - WINDOW);
     int to = lineEnd(text, end);
     to = Math.min(to, end + WINDOW);

@@ -1,14 +1,15 @@
 package dev.netdoctor.core.classify.internal;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Renders a throwable's chain as text the {@link TextScanner} reads: one line per throwable, outermost first,
- * each suppressed exception after its owner and before its cause, so later means deeper. Superclass names are
- * written on a line of their own just above the class (an {@code HttpHostConnectException} is also a
- * {@code ConnectException}), so the class itself stays the deeper, preferred signal.
+ * Renders a throwable's cause chain as text the {@link TextScanner} reads, the way Java prints it: outermost
+ * first, each cause after {@code Caused by:}, so later means deeper. Superclass names are written on the line above the class (an
+ * {@code HttpHostConnectException} is also a {@code ConnectException}), so types match through inheritance.
  */
 public final class ThrowableText {
   /** At most this many throwables are rendered (chains can be cyclic or huge). */
@@ -17,29 +18,44 @@ public final class ThrowableText {
 
   private ThrowableText() {}
 
+  /** The cause chain of {@code failure} (suppressed exceptions left out). */
   public static String render(Throwable failure) {
     StringBuilder out = new StringBuilder(256);
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    append(failure, out, seen);
-    return out.toString();
-  }
-
-  private static void append(Throwable t, StringBuilder out, Set<Throwable> seen) {
-    // Walk the cause chain iteratively; recurse only into suppressed lists.
-    for (Throwable current = t; current != null && seen.size() < MAX_THROWABLES; current = current.getCause()) {
-      if (!seen.add(current)) return;
+    String prefix = "";
+    for (Throwable current = failure; current != null && seen.size() < MAX_THROWABLES;
+        current = current.getCause()) {
+      if (!seen.add(current)) break;
+      out.append(prefix);
+      prefix = "Caused by: ";
       for (Class<?> c = current.getClass().getSuperclass(); c != null && !isRoot(c); c = c.getSuperclass()) {
-        out.append(c.getName()).append('\n');
+        out.append(c.getName()).append(' ');
       }
-      out.append(current.getClass().getName());
+      out.append('\n').append(current.getClass().getName());
       String message = current.getMessage();
       if (message != null) {
         if (message.length() > MAX_MESSAGE) message = message.substring(0, MAX_MESSAGE);
         out.append(": ").append(message);
       }
       out.append('\n');
-      for (Throwable suppressed : current.getSuppressed()) append(suppressed, out, seen);
     }
+    return out.toString();
+  }
+
+  /**
+   * The exceptions suppressed anywhere along the cause chain of {@code failure}, outermost first. They are side
+   * failures (a close that failed too, another route tried), consulted only when the chain itself says nothing.
+   */
+  public static List<Throwable> suppressed(Throwable failure) {
+    List<Throwable> out = new ArrayList<>();
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable current = failure; current != null && seen.add(current) && seen.size() < MAX_THROWABLES;
+        current = current.getCause()) {
+      for (Throwable s : current.getSuppressed()) {
+        if (out.size() < MAX_THROWABLES) out.add(s);
+      }
+    }
+    return out;
   }
 
   private static boolean isRoot(Class<?> c) {

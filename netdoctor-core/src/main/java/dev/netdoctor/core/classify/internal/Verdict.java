@@ -15,8 +15,9 @@ import java.util.Map;
  * <ol>
  *   <li>If any hit says the connection went to a proxy, hits with a {@code viaProxy} outcome use it (a refused
  *       connection to the proxy is "proxy unreachable", not "connection refused").
- *   <li>The winner is the hit with the deepest {@link Layer}, then the highest priority, then the strongest
- *       {@link Kind}, then the deepest position.
+ *   <li>The winner is the hit with the deepest {@link Layer}, then the deepest section of the chain (a
+ *       {@code Caused by:} below its wrapper), then the highest priority, then the strongest {@link Kind}, then
+ *       the latest position.
  *   <li>Its code is the answer. Its cause, unless it has none or only a default, comes from it; otherwise from
  *       the best other hit of the same code that names one.
  *   <li>The evidence is every hit of that code, strongest first; the hits of other codes become the context,
@@ -30,6 +31,7 @@ public final class Verdict {
 
   private static final Comparator<Hit> RANK = Comparator
       .comparing((Hit h) -> h.outcome().layer())
+      .thenComparingLong(h -> ChainDepth.section(h.depth()))
       .thenComparingInt(h -> h.outcome().priority())
       .thenComparingInt(h -> h.kind().strength())
       .thenComparingLong(Hit::depth);
