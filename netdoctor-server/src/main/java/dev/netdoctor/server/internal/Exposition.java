@@ -1,7 +1,5 @@
 package dev.netdoctor.server.internal;
 
-import java.util.Locale;
-
 /**
  * Writes the Prometheus text format (version 0.0.4) for {@code /probe}'s few per-request gauges, the way
  * blackbox_exporter's per-probe registry does: one HELP and TYPE line per family, label values escaped.
@@ -47,7 +45,8 @@ public final class Exposition {
 
   static String format(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-    return String.format(Locale.ROOT, "%.9g", v).replaceAll("0+(e|$)", "$1").replaceAll("\\.(e|$)", "$1");
+    // Java's shortest round-trip form ("0.0123", "1.5E-4") is valid for Prometheus' float parser.
+    return Double.toString(v);
   }
 
   static String escape(String s) {
