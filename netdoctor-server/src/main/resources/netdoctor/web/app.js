@@ -34,6 +34,13 @@ function el(tag, attrs, ...children) {
   return e;
 }
 
+// Fix steps mark commands with `backticks`: shown as code, still as text nodes (never parsed as HTML).
+function withCode(text) {
+  const span = el('span');
+  text.split('`').forEach((part, i) => span.append(i % 2 ? el('code', { text: part }) : part));
+  return span;
+}
+
 function guideLink(code, guides) {
   const id = guides[code] || code;
   return el('a', { class: 'code', href: '#guide/' + encodeURIComponent(id), 'data-guide': id, text: code });
@@ -83,7 +90,7 @@ function render(doc) {
   findings.replaceChildren();
   for (const f of r.findings) {
     const steps = el('ol');
-    for (const s of f.fix) steps.append(el('li', { text: s }));
+    for (const s of f.fix) steps.append(el('li', {}, withCode(s)));
     const link = guideLink(f.code + (f.cause ? '/' + f.cause : ''), doc.guides);
     if (f.guide) { link.setAttribute('href', '#guide/' + encodeURIComponent(f.guide)); link.setAttribute('data-guide', f.guide); }
     findings.append(el('div', { class: 'finding ' + f.severity },
