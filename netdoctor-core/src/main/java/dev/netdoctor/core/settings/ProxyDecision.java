@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * Which proxy, if any, a request to one target goes through, and why.
  *
- * @param proxy the proxy ({@code scheme://host:port}, never with user information); empty means direct
+ * @param proxy the proxy as {@code scheme://host:port}, never with user information; empty means direct. The
+ *     scheme is {@code http} or {@code https} for an HTTP proxy (CONNECT for https targets), {@code socks5},
+ *     {@code socks5h}, {@code socks4} or {@code socks} for a SOCKS proxy; the port is always present
  * @param credentials the proxy's user name and password when known (settings, or user information in an
  *     environment variable's URL)
  * @param origin which rule decided

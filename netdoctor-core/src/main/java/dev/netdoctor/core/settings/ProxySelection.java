@@ -52,6 +52,13 @@ public final class ProxySelection {
     return new ProxySelection(new ProxyRules(network, Map.copyOf(environment), Map.copyOf(systemProperties)));
   }
 
+  /** A selection over this process's environment variables and system properties (read once, now). */
+  public static ProxySelection fromSystem(Network network) {
+    Map<String, String> props = new java.util.HashMap<>();
+    System.getProperties().stringPropertyNames().forEach(n -> props.put(n, System.getProperty(n, "")));
+    return of(network, System.getenv(), props);
+  }
+
   /** The decision for a request to {@code target} (an absolute {@code http} or {@code https} URL). */
   public ProxyDecision select(URI target) {
     Objects.requireNonNull(target, "target");

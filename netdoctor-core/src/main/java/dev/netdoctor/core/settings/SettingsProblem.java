@@ -18,8 +18,14 @@ import java.util.Objects;
  * @param path the key path ({@code Network.Timeout}, {@code Providers.OpenAI.BaseUrl}); empty for a problem with
  *     the file as a whole (unreadable, syntax error before any key)
  * @param message what is wrong, and what is expected
+ * @param code the netdoctor code for the problem ({@code CFG001} base URL, {@code CFG002} CORS origin,
+ *     {@code CFG003} certificate checks off, {@code CFG004} invalid settings, {@code CFG005} proxy,
+ *     {@code CFG006} weak TLS), so that a diagnosis can report it like any other finding
+ * @param cause the cause id within {@code code}, as in the code registry ({@code syntax}, {@code bad-value},
+ *     {@code unknown-key}, {@code malformed}, {@code wrong-scheme}, {@code missing}, {@code trailing-slash}, ...)
  */
-public record SettingsProblem(Severity severity, String source, int line, int column, String path, String message) {
+public record SettingsProblem(Severity severity, String source, int line, int column, String path, String message,
+    String code, String cause) {
 
   /** How bad a problem is. */
   public enum Severity { ERROR, WARNING }
@@ -29,6 +35,13 @@ public record SettingsProblem(Severity severity, String source, int line, int co
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(cause, "cause");
+  }
+
+  /** A problem filed under {@code CFG004}/{@code bad-value}. */
+  public SettingsProblem(Severity severity, String source, int line, int column, String path, String message) {
+    this(severity, source, line, column, path, message, "CFG004", "bad-value");
   }
 
   public boolean isError() {

@@ -53,6 +53,14 @@ class TextClassificationTest {
   }
 
   @Test
+  void javaFramesPastedWithoutIndentationAreIgnoredButProseIsNot() {
+    assertThat(CLASSIFIER.classify("java.lang.IllegalStateException: boom\n"
+        + "at io.netty.channel.ConnectTimeoutException.handler(Bar.java:3)\n").recognised()).isFalse();
+    assertThat(CLASSIFIER.classify("at least one call (to api.openai.com) said ECONNREFUSED").code())
+        .isEqualTo("NET008");
+  }
+
+  @Test
   void pythonSourceLinesUnderFrameLinesAreIgnored() {
     Classification c = CLASSIFIER.classify("""
         Traceback (most recent call last):

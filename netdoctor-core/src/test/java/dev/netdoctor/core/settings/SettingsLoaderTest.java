@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,6 +146,15 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void aFileFarTooLargeForSettingsIsRejectedWithoutReadingIt() throws Exception {
+    Path big = cwd.resolve("appsettings.json");
+    Files.write(big, new byte[1024 * 1024 + 1]);
+
+    assertThatThrownBy(() -> isolated().build().load())
+        .hasMessage("invalid settings: " + big + ":1:1: the settings file is larger than 1024 KiB; is it the right file?");
+  }
+
+  @Test
   void aMissingExplicitFileIsAnError() {
     Path missing = cwd.resolve("nope.json");
     assertThatThrownBy(() -> isolated().file(missing).build().load())
@@ -286,6 +294,21 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void providerEntriesGetTheSameSpellingHelp() throws Exception {
+    LoadedSettings loaded = loadText("{\n  \"Providers\": {\n    \"openai\": {\n      \"TimeoutSecond\": 120,\n"
+        + "      \"timeoutseconds\": 90\n    }\n  }\n}");
+
+    assertThat(loaded.settings().providers().require("OpenAI").timeout()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(loaded.warnings()).extracting(SettingsProblem::toString).containsExactly(
+        "appsettings.json:3:5: Providers.openai: warning: provider name spelled in another case;"
+            + " write it as Providers.OpenAI",
+        "appsettings.json:4:7: Providers.OpenAI.TimeoutSecond: warning: unknown key"
+            + " (did you mean Providers.OpenAI.TimeoutSeconds?)",
+        "appsettings.json:5:7: Providers.OpenAI.timeoutseconds: warning: key spelled in another case;"
+            + " write it as Providers.OpenAI.TimeoutSeconds");
+  }
+
+  @Test
   void everyErrorIsCollectedNotOnlyTheFirst() {
     SettingsException e = failure("{\n  \"Network\": {\n    \"Timeout\": \"abc\",\n    \"MaxConnectionsPerServer\": -1,\n"
         + "    \"MinimumTLSVersion\": \"TLS14\"\n  },\n  \"Backend\": { \"BaseUrl\": \"localhost:5005\" }\n}");
@@ -339,7 +362,11 @@ class SettingsLoaderTest {
     assertThat(loaded.warnings()).singleElement().satisfies(w -> {
       assertThat(w.path()).isEqualTo("Network.IgnoreSSLErrors");
       assertThat(w.message()).contains("certificate checks are OFF");
+      assertThat(w.code() + "/" + w.cause()).isEqualTo("CFG003/ignore-ssl-errors");
     });
+    assertThat(loadText("{ \"Network\": { \"MinimumTLSVersion\": \"TLS11\", \"Timout\": 1 } }").warnings())
+        .extracting(p -> p.code() + "/" + p.cause())
+        .containsExactly("CFG004/unknown-key", "CFG006/min-version-too-low");
   }
 
   @Test

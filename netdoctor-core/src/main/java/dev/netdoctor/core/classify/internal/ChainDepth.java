@@ -52,13 +52,12 @@ final class ChainDepth {
         }
       }
       int next = text.indexOf('\n', i);
-      int end = next < 0 ? length : Math.min(next, lineStart + TextScanner.LINE_LIMIT);
-      for (int k = text.indexOf(INLINE, i); k >= 0 && k < end && chain.size() < MAX_MARKERS;
-          k = text.indexOf(INLINE, k + 1)) {
-        chain.add(k);
-      }
       if (next < 0) break;
       lineStart = next + 1;
+    }
+    for (int k = text.indexOf(INLINE); k >= 0 && k < length && chain.size() < MAX_MARKERS;
+        k = text.indexOf(INLINE, k + 1)) {
+      chain.add(k);
     }
     return new ChainDepth(python.stream().mapToInt(Integer::intValue).sorted().toArray(),
         chain.stream().mapToInt(Integer::intValue).sorted().toArray());

@@ -1,6 +1,7 @@
 package dev.netdoctor.core.classify.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 
@@ -57,7 +58,7 @@ public final class TextScanner {
         } else {
           if (lastRegexLine == null) {
             lastRegexLine = new int[rules.rules().size()];
-            java.util.Arrays.fill(lastRegexLine, -1);
+            Arrays.fill(lastRegexLine, -1);
           }
           int lineStart = lineStart(text, m[1]);
           if (lastRegexLine[r] == lineStart) continue; // this rule already ran on this line
@@ -163,7 +164,7 @@ public final class TextScanner {
         skip = true;
       } else {
         pythonSource = false;
-        skip = indent > 0 && isFrame(text, j);
+        skip = indent > 0 ? isFrame(text, j) : isBareJavaFrame(text, j);
       }
       state = automaton.start();
       int lineLimit = Math.min(length, i + LINE_LIMIT);
@@ -206,6 +207,27 @@ public final class TextScanner {
       if (text.charAt(at + i) != prefix.charAt(i)) return false;
     }
     return true;
+  }
+
+  /**
+   * A Java frame pasted without its indentation: {@code at pkg.Class.method(File.java:1)}, the name made of
+   * identifier chars, dots and slashes only and holding a dot, so prose such as "at least (...)" is kept.
+   */
+  private static boolean isBareJavaFrame(CharSequence text, int at) {
+    if (!startsWith(text, at, "at ")) return false;
+    int limit = Math.min(text.length(), at + 300);
+    boolean dot = false;
+    for (int i = at + 3; i < limit; i++) {
+      char c = text.charAt(i);
+      if (c == '(') return dot && i > at + 3;
+      if (c == '.') {
+        dot = true;
+      } else if (!(Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '/' || c == '<' || c == '>'
+          || c == '-')) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** {@code at pkg.Class.method(File.java:1)}, {@code at async fn (node:...)}, {@code at X.Y() in /a.cs:line 3}. */

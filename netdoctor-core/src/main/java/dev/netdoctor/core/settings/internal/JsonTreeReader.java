@@ -130,6 +130,9 @@ final class JsonTreeReader {
       if (m.contains("comment")) return "the file ends inside a comment";
       return "the file ends early";
     }
+    if (m.contains("nesting depth")) {
+      return "lists and objects nested more than 1000 levels deep";
+    }
     if (m.startsWith("Unrecognized token")) {
       return "a word that is not JSON (strings need double quotes; the literals are true, false and null)";
     }

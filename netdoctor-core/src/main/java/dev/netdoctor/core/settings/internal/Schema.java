@@ -58,84 +58,84 @@ final class Schema {
 
   private static Level build() {
     Level network = new Level("Network")
-        .key("Timeout", KeyType.millis(1, 3_600_000))
-        .key("RetryAttempts", KeyType.integer(0, 100))
-        .key("RetryDelay", KeyType.millis(0, 3_600_000))
-        .key("UseProxy", KeyType.bool())
-        .key("ProxyUrl", KeyType.url(true, "http", "https", "socks5"))
-        .key("ProxyUsername", KeyType.string(true))
-        .key("ProxyPassword", KeyType.secretString())
-        .key("ProxyBypass", KeyType.list(KeyType.bypassEntry(), "host names, IP addresses or CIDR blocks"))
-        .key("UseSystemProxy", KeyType.bool())
-        .key("IgnoreSSLErrors", KeyType.bool())
-        .key("CustomCertificatePath", KeyType.path())
-        .key("MinimumTLSVersion", KeyType.tlsVersion())
-        .key("AllowedTLSVersions", KeyType.list(KeyType.tlsVersion(), "TLS versions (TLS12, TLS13)"))
-        .key("MaxConnectionsPerServer", KeyType.integer(1, 10_000))
-        .key("ConnectionIdleTimeout", KeyType.millis(0, 86_400_000))
-        .key("ConnectionLifetime", KeyType.millis(0, 604_800_000))
-        .key("EnableConnectionReuse", KeyType.bool())
-        .key("EnableHttp2", KeyType.bool())
-        .key("PreferIPv4", KeyType.bool())
-        .key("EnableCompression", KeyType.bool())
-        .key("EnableCaching", KeyType.bool())
-        .key("CacheDurationMinutes", KeyType.minutes(0, 525_600))
-        .key("DnsServers", KeyType.list(KeyType.dnsServer(), "resolver addresses"));
+        .key("Timeout", KeyTypes.millis(1, 3_600_000))
+        .key("RetryAttempts", KeyTypes.integer(0, 100))
+        .key("RetryDelay", KeyTypes.millis(0, 3_600_000))
+        .key("UseProxy", KeyTypes.bool())
+        .key("ProxyUrl", KeyTypes.url(true, "http", "https", "socks5"))
+        .key("ProxyUsername", KeyTypes.string(true))
+        .key("ProxyPassword", KeyTypes.secretString())
+        .key("ProxyBypass", KeyTypes.list(KeyTypes.bypassEntry(), "host names, IP addresses or CIDR blocks"))
+        .key("UseSystemProxy", KeyTypes.bool())
+        .key("IgnoreSSLErrors", KeyTypes.bool())
+        .key("CustomCertificatePath", KeyTypes.path())
+        .key("MinimumTLSVersion", KeyTypes.tlsVersion())
+        .key("AllowedTLSVersions", KeyTypes.list(KeyTypes.tlsVersion(), "TLS versions (TLS12, TLS13)"))
+        .key("MaxConnectionsPerServer", KeyTypes.integer(1, 10_000))
+        .key("ConnectionIdleTimeout", KeyTypes.millis(0, 86_400_000))
+        .key("ConnectionLifetime", KeyTypes.millis(0, 604_800_000))
+        .key("EnableConnectionReuse", KeyTypes.bool())
+        .key("EnableHttp2", KeyTypes.bool())
+        .key("PreferIPv4", KeyTypes.bool())
+        .key("EnableCompression", KeyTypes.bool())
+        .key("EnableCaching", KeyTypes.bool())
+        .key("CacheDurationMinutes", KeyTypes.minutes(0, 525_600))
+        .key("DnsServers", KeyTypes.list(KeyTypes.dnsServer(), "resolver addresses"));
 
     Level provider = new Level("<provider>")
-        .key("Type", KeyType.providerKind())
-        .key("BaseUrl", KeyType.url(false, "http", "https"))
-        .key("TimeoutSeconds", KeyType.seconds(1, 86_400))
-        .key("UseStreaming", KeyType.bool())
-        .key("ApiKey", KeyType.secretString())
-        .key("ApiKeyVariable", KeyType.environmentVariableName())
-        .key("Local", KeyType.bool());
+        .key("Type", KeyTypes.providerKind())
+        .key("BaseUrl", KeyTypes.url(false, "http", "https"))
+        .key("TimeoutSeconds", KeyTypes.seconds(1, 86_400))
+        .key("UseStreaming", KeyTypes.bool())
+        .key("ApiKey", KeyTypes.secretString())
+        .key("ApiKeyVariable", KeyTypes.environmentVariableName())
+        .key("Local", KeyTypes.bool());
     Level providers = new Level("Providers")
-        .key("EnableResponseCache", KeyType.bool())
-        .key("CacheDirectory", KeyType.path())
-        .key("EnableBatching", KeyType.bool())
-        .key("MaxBatchSize", KeyType.integer(1, 10_000));
+        .key("EnableResponseCache", KeyTypes.bool())
+        .key("CacheDirectory", KeyTypes.path())
+        .key("EnableBatching", KeyTypes.bool())
+        .key("MaxBatchSize", KeyTypes.integer(1, 10_000));
     providers.wildcard = provider;
     providers.wildcardNoun = "a provider's settings ({ \"BaseUrl\": ..., \"TimeoutSeconds\": ... })";
 
     Level breaker = new Level("CircuitBreaker")
-        .key("Enabled", KeyType.bool())
-        .key("FailureRateThreshold", KeyType.integer(1, 100))
-        .key("SlidingWindowSize", KeyType.integer(1, 10_000))
-        .key("MinimumCalls", KeyType.integer(1, 10_000))
-        .key("OpenDuration", KeyType.millis(1, 86_400_000))
-        .key("HalfOpenCalls", KeyType.integer(1, 1_000));
+        .key("Enabled", KeyTypes.bool())
+        .key("FailureRateThreshold", KeyTypes.integer(1, 100))
+        .key("SlidingWindowSize", KeyTypes.integer(1, 10_000))
+        .key("MinimumCalls", KeyTypes.integer(1, 10_000))
+        .key("OpenDuration", KeyTypes.millis(1, 86_400_000))
+        .key("HalfOpenCalls", KeyTypes.integer(1, 1_000));
     Level fallbacks = new Level("Fallbacks");
-    fallbacks.wildcard = new Key("<provider>", KeyType.name());
+    fallbacks.wildcard = new Key("<provider>", KeyTypes.name());
     fallbacks.wildcardNoun = "a provider name";
     Level resilience = new Level("Resilience")
-        .key("EnableRetry", KeyType.bool())
-        .key("MaxRetryAttempts", KeyType.integer(0, 100))
-        .key("RetryDelay", KeyType.millis(0, 3_600_000))
-        .key("BackoffMultiplier", KeyType.decimal(1, 10))
-        .key("MaxRetryDelay", KeyType.millis(0, 86_400_000))
-        .key("JitterFactor", KeyType.decimal(0, 1))
+        .key("EnableRetry", KeyTypes.bool())
+        .key("MaxRetryAttempts", KeyTypes.integer(0, 100))
+        .key("RetryDelay", KeyTypes.millis(0, 3_600_000))
+        .key("BackoffMultiplier", KeyTypes.decimal(1, 10))
+        .key("MaxRetryDelay", KeyTypes.millis(0, 86_400_000))
+        .key("JitterFactor", KeyTypes.decimal(0, 1))
         .level(breaker)
         .level(fallbacks);
 
     Level rateLimiting = new Level("RateLimiting")
-        .key("MaxConcurrentRequests", KeyType.integer(1, 10_000))
-        .key("QueueLimit", KeyType.integer(0, 1_000_000));
+        .key("MaxConcurrentRequests", KeyTypes.integer(1, 10_000))
+        .key("QueueLimit", KeyTypes.integer(0, 1_000_000));
     Level offline = new Level("OfflineMode")
-        .key("Enabled", KeyType.bool())
-        .key("UseLocalProvidersOnly", KeyType.bool())
-        .key("CacheRemoteResponses", KeyType.bool());
+        .key("Enabled", KeyTypes.bool())
+        .key("UseLocalProvidersOnly", KeyTypes.bool())
+        .key("CacheRemoteResponses", KeyTypes.bool());
     Level logLevel = new Level("LogLevel");
-    logLevel.wildcard = new Key("<category>", KeyType.logLevel());
+    logLevel.wildcard = new Key("<category>", KeyTypes.logLevel());
     logLevel.wildcardNoun = "a log level";
     Level logging = new Level("Logging").level(logLevel);
     Level assets = new Level("Assets")
-        .key("UseCDN", KeyType.bool())
-        .key("CacheLocally", KeyType.bool());
-    Level backend = new Level("Backend").key("BaseUrl", KeyType.url(false, "http", "https"));
+        .key("UseCDN", KeyTypes.bool())
+        .key("CacheLocally", KeyTypes.bool());
+    Level backend = new Level("Backend").key("BaseUrl", KeyTypes.url(false, "http", "https"));
     Level cors = new Level("Cors")
-        .key("AllowedOrigins", KeyType.list(KeyType.origin(), "origins"));
-    Level tools = new Level("Tools").key("FFmpegPath", KeyType.path());
+        .key("AllowedOrigins", KeyTypes.list(KeyTypes.origin(), "origins"));
+    Level tools = new Level("Tools").key("FFmpegPath", KeyTypes.path());
 
     return new Level("")
         .level(network).level(providers).level(resilience).level(rateLimiting).level(offline).level(logging)
