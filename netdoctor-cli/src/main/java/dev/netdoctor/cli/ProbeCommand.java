@@ -91,6 +91,10 @@ public final class ProbeCommand implements Callable<Integer> {
       + "file instead of the JVM's trust store.")
   Path caCert;
 
+  @Option(names = "--connect-timeout", paramLabel = "TIME", description = "Ceiling for one TCP connect within the "
+      + "budget (default 2.5s; longer lets an unanswered ARP end as 'host unreachable' instead of a timeout).")
+  String connectTimeout;
+
   @Option(names = "-4", description = "IPv4 only.")
   boolean ipv4Only;
 
@@ -114,6 +118,7 @@ public final class ProbeCommand implements Callable<Integer> {
     Settings settings = DoctorCommand.loadSettings(context, settingsFile);
     ProbeOptions.Builder o = ProbeOptions.builder().budget(DoctorCommand.parseBudget(budget)).path(false)
         .insecure(insecure);
+    if (connectTimeout != null) o.connectTimeout(DoctorCommand.parseBudget(connectTimeout));
     if (ipv4Only && ipv6Only) throw new BadInputException("-4 and -6 exclude each other");
     if (ipv4Only) o.families(Set.of(IpFamily.IPV4));
     if (ipv6Only) o.families(Set.of(IpFamily.IPV6));

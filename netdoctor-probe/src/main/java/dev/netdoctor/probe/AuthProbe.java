@@ -59,35 +59,10 @@ public final class AuthProbe implements Probe {
     }
     r.fact("status", x.status()).evidence("GET " + url + " → " + x.status());
     if (x.status() >= 200 && x.status() < 300) return r.pass("key accepted (" + x.status() + ")");
-    Classification c = Classifier.builtIn().classify(new HttpFailure(x.status(), x.headers(), x.body(),
-        provider.kind().name().toLowerCase(Locale.ROOT)));
-    String body = x.body().toLowerCase(Locale.ROOT);
-    String code;
-    String cause;
-    if (c.recognised() && c.code().startsWith("AUTH") || c.recognised() && c.code().startsWith("NET")) {
-      code = c.code();
-      cause = c.cause();
-      r.evidence("classified " + c.code() + (c.cause() == null ? "" : "/" + c.cause()) + " by the classifier");
-    } else {
-      switch (x.status()) {
-        case 401 -> { code = "AUTH002"; cause = body.contains("revoked") ? "revoked" : "invalid"; }
-        case 403 -> {
-          code = "AUTH004";
-          cause = body.contains("region") || body.contains("country") || body.contains("territory")
-              ? "region-not-supported" : "forbidden";
-        }
-        case 429 -> {
-          boolean quota = body.contains("insufficient_quota") || body.contains("quota") || body.contains("billing")
-              || body.contains("credits");
-          code = quota ? "AUTH005" : "AUTH006";
-          cause = quota ? "insufficient-quota" : body.contains("token") ? "tokens" : "requests";
-        }
-        default -> {
-          code = x.status() >= 500 ? "NET007" : "AUTH004";
-          cause = x.status() >= 500 ? "server-error" : "forbidden";
-        }
-      }
-    }
+    String[] codeCause = classifyAnswer(x.status(), x.headers(), x.body(),
+        provider.kind().name().toLowerCase(Locale.ROOT), r);
+    String code = codeCause[0];
+    String cause = codeCause[1];
     String errorType = providerError(x.body());
     if (errorType != null) r.fact("providerError", errorType).evidence("provider error: " + errorType);
     String what = switch (code) {
@@ -98,6 +73,32 @@ public final class AuthProbe implements Probe {
       default -> target.name() + " answered " + x.status() + " to the key check";
     };
     return r.fail(code, cause, what);
+  }
+
+  /**
+   * The code and cause of a provider's non-2xx answer: the core classifier first, else the status (401 → AUTH002,
+   * 403 → AUTH004, 429 → AUTH005 when the body speaks of quota or billing, else AUTH006; 5xx → NET007).
+   */
+  static String[] classifyAnswer(int status, java.util.Map<String, java.util.List<String>> headers, String text,
+      String provider, ResultBuilder r) {
+    Classification c = Classifier.builtIn().classify(new HttpFailure(status, headers, text, provider));
+    String body = text.toLowerCase(Locale.ROOT);
+    if (c.recognised() && (c.code().startsWith("AUTH") || c.code().startsWith("NET"))) {
+      r.evidence("classified " + c.code() + (c.cause() == null ? "" : "/" + c.cause()) + " by the classifier");
+      return new String[] {c.code(), c.cause()};
+    }
+    return switch (status) {
+      case 401 -> new String[] {"AUTH002", body.contains("revoked") ? "revoked" : "invalid"};
+      case 403 -> new String[] {"AUTH004", body.contains("region") || body.contains("country")
+          || body.contains("territory") ? "region-not-supported" : "forbidden"};
+      case 429 -> {
+        boolean quota = body.contains("insufficient_quota") || body.contains("quota") || body.contains("billing")
+            || body.contains("credits");
+        yield new String[] {quota ? "AUTH005" : "AUTH006",
+            quota ? "insufficient-quota" : body.contains("token") ? "tokens" : "requests"};
+      }
+      default -> new String[] {status >= 500 ? "NET007" : "AUTH004", status >= 500 ? "server-error" : "forbidden"};
+    };
   }
 
   /** The {@code error.type} or {@code error.code} of a JSON error body, if it has one; never the message. */

@@ -57,14 +57,14 @@ public final class DnsProbe implements Probe {
       return r.fact("source", "--resolve").fact("addresses", List.of(forced.get().getHostAddress()))
           .pass(host + " → " + forced.get().getHostAddress() + " (from --resolve; DNS not consulted)");
     }
-    List<String> hosts = SystemDnsConfig.hostsEntries(ctx.env().hostsFile(), host);
+    // localhost names never go to DNS (RFC 6761), and their hosts-file entry is the normal one, not an override.
+    boolean local = host.equalsIgnoreCase("localhost") || host.toLowerCase(java.util.Locale.ROOT).endsWith(".localhost");
+    List<String> hosts = local ? List.of() : SystemDnsConfig.hostsEntries(ctx.env().hostsFile(), host);
     if (!hosts.isEmpty()) {
       r.fact("hostsFile", hosts).evidence(ctx.env().hostsFile() + " maps " + host + " to " + String.join(", ", hosts));
     }
 
     Duration timeout = ctx.budget().cap(ctx.options().dnsTimeout());
-    // localhost names never go to DNS (RFC 6761): only the system's own answer counts.
-    boolean local = host.equalsIgnoreCase("localhost") || host.toLowerCase(java.util.Locale.ROOT).endsWith(".localhost");
     List<InetSocketAddress> servers = local ? List.of() : resolvers(ctx);
     List<CompletableFuture<DirectDns.Answer>> direct = new ArrayList<>();
     for (InetSocketAddress server : servers) {
@@ -131,8 +131,16 @@ public final class DnsProbe implements Probe {
 
     if (systemOutcome.equals("ok")) {
       List<String> ips = addresses.stream().map(InetAddress::getHostAddress).toList();
-      r.fact("addresses", ips).evidence("system resolver: " + host + " → " + ips + " (" + systemMs + " ms)");
-      return r.pass(host + " → " + String.join(", ", ips) + (hosts.isEmpty() ? "" : " (hosts file)"));
+      r.evidence("system resolver: " + host + " → " + ips + " (" + systemMs + " ms)");
+      List<String> usable = addresses.stream().filter(a -> ctx.options().families().contains(IpFamily.of(a)))
+          .map(InetAddress::getHostAddress).toList();
+      if (usable.isEmpty()) {
+        String wanted = ctx.options().families().stream().map(IpFamily::label).sorted().toList().toString();
+        return r.fact("addresses", List.of()).fact("allAddresses", ips).fail("NET002", "no-address",
+            host + " has no address of the requested family " + wanted + " (only " + String.join(", ", ips) + ")");
+      }
+      r.fact("addresses", usable);
+      return r.pass(host + " → " + String.join(", ", usable) + (hosts.isEmpty() ? "" : " (hosts file)"));
     }
     r.evidence("system resolver: " + systemError);
     return decideFailure(r, host, systemOutcome, systemError, answers, servers.isEmpty());

@@ -40,13 +40,13 @@ public final class Doctor {
 
   /**
    * The checks of one network target, stage by stage: each stage starts when the previous one has finished, the
-   * checks within a stage run side by side.
+   * checks within a stage run side by side. TLS, latency and HTTP need only a working connection, so they share a
+   * stage; when TLS fails, the HTTP failure that comes with it is reported as its consequence, not a second cause.
    */
   public static final List<List<String>> TARGET_STAGES = List.of(
       List.of(DnsProbe.NAME),
       List.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), ProxyProbe.NAME),
-      List.of(TlsProbe.NAME, LatencyProbe.NAME),
-      List.of(HttpProbe.NAME),
+      List.of(TlsProbe.NAME, LatencyProbe.NAME, HttpProbe.NAME),
       List.of(AuthProbe.NAME, ClockSkewProbe.NAME));
 
   private final Settings settings;

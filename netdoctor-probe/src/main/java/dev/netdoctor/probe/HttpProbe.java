@@ -56,6 +56,7 @@ public final class HttpProbe implements Probe {
         : x.recorder().protocol().toString()).fact("respondedAtMillis", x.respondedAtMillis());
     x.header("date").ifPresent(d -> r.fact("date", d));
     x.header("server").ifPresent(s -> r.fact("server", s));
+    r.fact("bodyBytes", x.bodyBytes()).fact("bodyMs", x.bodyMillis());
     r.evidence("GET " + url + " → " + x.status());
     int s = x.status();
     if (s >= 500) {
@@ -67,6 +68,18 @@ public final class HttpProbe implements Probe {
         default -> "server-error";
       };
       return r.fail("NET007", cause, target.name() + " answers " + s + ": the service is failing");
+    }
+    if (target.provider().isEmpty() && (s == 401 || s == 403 || s == 429)) {
+      // A URL given as is: its answer is the diagnosis (a provider's keyless 401 is judged by the auth check).
+      String[] cc = AuthProbe.classifyAnswer(s, x.headers(), x.body(), null, r);
+      String error = AuthProbe.providerError(x.body());
+      if (error != null) r.fact("providerError", error).evidence("provider error: " + error);
+      return r.fail(cc[0], cc[1], "reachable, but the answer is " + s + (error == null ? "" : " " + error));
+    }
+    if (x.bodyIncomplete() && x.bodyMbps() < ThroughputProbe.MIN_DOWN_MBPS) {
+      return r.warn("NET016", "low-throughput", String.format(java.util.Locale.ROOT,
+          "HTTP %d, but the body arrives at %.4f Mbit/s (%d bytes in %d ms)", s, x.bodyMbps(), x.bodyBytes(),
+          x.bodyMillis()));
     }
     String meaning = s == 401 || s == 403 ? " (reachable; a key is needed)" : "";
     return r.pass("HTTP " + s + meaning);

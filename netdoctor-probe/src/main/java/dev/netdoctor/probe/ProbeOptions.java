@@ -107,7 +107,7 @@ public record ProbeOptions(
     private Duration dnsTimeout = Duration.ofMillis(2000);
     private Duration connectTimeout = Duration.ofMillis(2500);
     private Duration tlsTimeout = Duration.ofMillis(3000);
-    private Duration httpTimeout = Duration.ofMillis(5000);
+    private Duration httpTimeout = Duration.ofMillis(4000);
     private int latencySamples = 5;
     private Optional<URI> downloadUrl = Optional.empty();
     private Optional<URI> uploadUrl = Optional.empty();

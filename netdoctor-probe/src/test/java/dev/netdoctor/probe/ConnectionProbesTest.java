@@ -178,31 +178,73 @@ class ConnectionProbesTest {
     }
   }
 
+  private static mockwebserver3.Dispatcher answer(int code, String body) {
+    return new mockwebserver3.Dispatcher() {
+      @Override
+      public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+        return new mockwebserver3.MockResponse.Builder().code(code).body(body).build();
+      }
+    };
+  }
+
   @Test
-  void unauthorizedAnswerMeansReachable() throws Exception {
+  void providerAnswering401WithoutAKeyIsReachable() throws Exception {
     try (TlsServer server = TlsServer.start(ProbeFixture.PKI, TlsFault.NONE)) {
-      server.server().setDispatcher(new mockwebserver3.Dispatcher() {
-        @Override
-        public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
-          return new mockwebserver3.MockResponse.Builder().code(401).build();
-        }
-      });
-      CheckResult r = ProbeFixture.runUpTo(ctx(server.url("/v1/models").toString()), "http");
+      server.server().setDispatcher(answer(401, "{}"));
+      var provider = dev.netdoctor.core.settings.Provider.builtIn(dev.netdoctor.core.settings.ProviderKind.OPENAI)
+          .toBuilder().baseUrl(URI.create(server.url("/v1").toString())).build();
+
+      CheckResult r = ProbeFixture.runUpTo(fx.context(Target.provider(provider)), "http");
 
       assertThat(r.status()).isEqualTo(CheckStatus.PASS);
       assertThat(r.summary()).contains("401").contains("reachable");
+      assertThat(r.fact("url")).endsWith("/v1/models");
     }
+  }
+
+  @Test
+  void urlAnswering401WithInvalidKeyIsNamedByItsAnswer() throws Exception {
+    try (TlsServer server = TlsServer.start(ProbeFixture.PKI, TlsFault.NONE)) {
+      server.server().setDispatcher(answer(401, "{\"error\":{\"code\":\"invalid_api_key\"}}"));
+
+      CheckResult r = ProbeFixture.runUpTo(ctx(server.url("/v1/models").toString()), "http");
+
+      assertThat(r.code() + "/" + r.cause()).isEqualTo("AUTH002/invalid");
+      assertThat(r.summary()).startsWith("reachable");
+    }
+  }
+
+  @Test
+  void tricklingBodyIsLowThroughput() throws Exception {
+    try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+      server.enqueue(new mockwebserver3.MockResponse.Builder().body(new okio.Buffer().write(new byte[8192]))
+          .throttleBody(100, 50, java.util.concurrent.TimeUnit.MILLISECONDS).build());
+      server.start();
+
+      CheckResult r = ProbeFixture.runUpTo(ctx("http://localhost:" + server.getPort() + "/"), "http");
+
+      assertThat(r.code() + "/" + r.cause()).isEqualTo("NET016/low-throughput");
+      assertThat(r.longFact("bodyBytes", 0)).isLessThan(8192);
+    }
+  }
+
+  @Test
+  void nameWithoutAnAddressOfTheRequestedFamilyIsNoAddress() throws Exception {
+    fx.name("v6only.invalid", "::1");
+    ProbeContext ctx = fx.context(dev.netdoctor.core.settings.Settings.defaults(fx.dir),
+        Target.url(URI.create("http://v6only.invalid/")),
+        fx.options().families(java.util.Set.of(IpFamily.IPV4)).build());
+
+    CheckResult r = new DnsProbe().run(ctx);
+
+    assertThat(r.code() + "/" + r.cause()).isEqualTo("NET002/no-address");
+    assertThat(r.summary()).contains("[ipv4]").contains("0:0:0:0:0:0:0:1");
   }
 
   @Test
   void serviceUnavailableIsProviderUnavailable() throws Exception {
     try (TlsServer server = TlsServer.start(ProbeFixture.PKI, TlsFault.NONE)) {
-      server.server().setDispatcher(new mockwebserver3.Dispatcher() {
-        @Override
-        public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
-          return new mockwebserver3.MockResponse.Builder().code(503).build();
-        }
-      });
+      server.server().setDispatcher(answer(503, ""));
       CheckResult r = ProbeFixture.runUpTo(ctx(server.url("/").toString()), "http");
 
       assertThat(r.code() + "/" + r.cause()).isEqualTo("NET007/service-unavailable");

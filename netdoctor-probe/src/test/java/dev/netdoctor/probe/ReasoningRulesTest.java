@@ -224,6 +224,33 @@ class ReasoningRulesTest {
   }
 
   @Test
+  void hostsFileEntryWhoseAddressFailsIsTheOverride() throws Exception {
+    int closed = FaultPorts.closedPort();
+    java.nio.file.Files.writeString(fx.dir.resolve("hosts"), "127.0.0.1 localhost\n127.0.0.1 pinned.invalid\n");
+    fx.name("pinned.invalid", "127.0.0.1");
+
+    Report r = run(fx.settingsWith(Map.of("Pinned", new String[] {"http://pinned.invalid:" + closed + "/v1"})));
+
+    assertThat(codes(r)).containsExactly("NET002/hosts-override");
+    assertThat(r.findings().get(0).evidence()).anyMatch(e -> e.contains("127.0.0.1"))
+        .anyMatch(e -> e.contains("refused"));
+  }
+
+  @Test
+  void settingsProblemsBecomeOneFindingEachNamingTheKey() throws Exception {
+    Settings base = fx.settingsWith(three(ok.getPort()));
+    Settings s = base.toBuilder().network(base.network().toBuilder().ignoreSslErrors(true).build())
+        .cors(new dev.netdoctor.core.settings.Cors(List.of("http://localhost:5173/"))).build();
+
+    Report r = Doctor.builder(s).environment(fx.env()).options(fx.options().only(java.util.Set.of("settings")).build())
+        .build().diagnose(DiagnosisListener.NONE);
+
+    assertThat(codes(r)).containsExactly("CFG002/trailing-slash", "CFG003/ignore-ssl-errors");
+    assertThat(r.findings().get(0).summary()).startsWith("Cors.AllowedOrigins");
+    assertThat(r.findings().get(1).severity()).isEqualTo(Severity.WARNING);
+  }
+
+  @Test
   void noSecretAppearsInAnyReportForm() throws Exception {
     ok.setDispatcher(answer(401));
     Settings base = fx.settingsWith(Map.of("Keyed", new String[] {"http://a.invalid:" + ok.getPort() + "/v1", KEY}));

@@ -42,6 +42,8 @@ import okhttp3.ResponseBody;
  */
 public final class HttpExchange {
   public static final int MAX_BODY = 16 * 1024;
+  /** The longest the body is read for; a body still arriving then is a trickle. */
+  public static final Duration BODY_WINDOW = Duration.ofSeconds(2);
 
   /**
    * What happened.
@@ -54,9 +56,19 @@ public final class HttpExchange {
    * @param recorder phase times, TLS version and cipher, remote address
    * @param insecure whether certificate checks were off for this exchange
    * @param respondedAtMillis wall-clock time the headers arrived, for clock skew
+   * @param bodyBytes body bytes read
+   * @param bodyMillis how long reading them took
+   * @param bodyIncomplete whether reading stopped at {@link #BODY_WINDOW} before the end of a body smaller than
+   *     {@link #MAX_BODY} (a trickle)
    */
   public record Result(int status, Map<String, List<String>> headers, String body, IOException failure,
-      FailureMapper.Phase failedPhase, PhaseRecorder recorder, boolean insecure, long respondedAtMillis) {
+      FailureMapper.Phase failedPhase, PhaseRecorder recorder, boolean insecure, long respondedAtMillis,
+      long bodyBytes, long bodyMillis, boolean bodyIncomplete) {
+    /** The body's arrival rate in Mbit/s. */
+    public double bodyMbps() {
+      return bodyMillis <= 0 ? Double.MAX_VALUE : bodyBytes * 8.0 / (bodyMillis / 1000.0) / 1e6;
+    }
+
     public boolean answered() {
       return status >= 0;
     }
@@ -83,19 +95,37 @@ public final class HttpExchange {
       long respondedAt = ctx.env().clock().millis();
       String text = "";
       ResponseBody rb = response.body();
+      long bodyStart = ctx.env().ticker().getAsLong();
+      long deadline = bodyStart + Math.min(BODY_WINDOW.toNanos(),
+          Math.max(1, ctx.budget().remaining().toNanos() - 200_000_000L));
+      int read = 0;
+      boolean incomplete = false;
       if (rb != null && !method.equals("HEAD")) {
-        byte[] bytes = rb.byteStream().readNBytes(MAX_BODY);
-        text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = new byte[MAX_BODY];
+        java.io.InputStream in = rb.byteStream();
+        // A reset or a cut while reading is a failure of the exchange (thrown); a body still arriving at the
+        // deadline is a trickle.
+        for (int n; read < MAX_BODY && (n = in.read(bytes, read, Math.min(1024, MAX_BODY - read))) != -1; ) {
+          read += n;
+          if (ctx.env().ticker().getAsLong() > deadline) {
+            incomplete = read < MAX_BODY;
+            break;
+          }
+        }
+        text = new String(bytes, 0, read, java.nio.charset.StandardCharsets.UTF_8);
       }
+      long bodyMillis = (ctx.env().ticker().getAsLong() - bodyStart) / 1_000_000;
       recorder.finish();
       Map<String, List<String>> h = new TreeMap<>();
       for (String name : response.headers().names()) {
         h.put(name.toLowerCase(Locale.ROOT), response.headers().values(name));
       }
-      return new Result(response.code(), h, text, null, null, recorder, insecure, respondedAt);
+      return new Result(response.code(), h, text, null, null, recorder, insecure, respondedAt, read, bodyMillis,
+          incomplete);
     } catch (IOException e) {
       recorder.finish();
-      return new Result(-1, Map.of(), "", e, recorder.phase(), recorder, insecure, ctx.env().clock().millis());
+      return new Result(-1, Map.of(), "", e, recorder.phase(), recorder, insecure, ctx.env().clock().millis(), 0, 0,
+          false);
     } finally {
       client.dispatcher().executorService().shutdown();
       client.connectionPool().evictAll();

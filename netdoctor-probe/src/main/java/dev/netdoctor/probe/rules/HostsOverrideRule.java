@@ -13,7 +13,7 @@ public final class HostsOverrideRule implements Rule {
   @Override
   public void apply(Analysis a) {
     for (CheckResult dns : a.results("dns")) {
-      if (dns.fact("hostsFile") == null || !dns.passed() || isLoopbackName(dns)) continue;
+      if (dns.fact("hostsFile") == null || !dns.passed()) continue;
       CheckResult firstFailure = a.results().stream()
           .filter(r -> r.target().equals(dns.target()) && r != dns && a.open(r) && r.failed()
               && !r.check().equals("auth") && !r.check().equals("clock"))
@@ -27,11 +27,5 @@ public final class HostsOverrideRule implements Rule {
           evidence, List.of(dns.target()), "hosts-override");
       a.claimWithConsequences(firstFailure);
     }
-  }
-
-  /** {@code localhost} and its kind are in every hosts file; that entry is not an override. */
-  private static boolean isLoopbackName(CheckResult dns) {
-    String hosts = String.valueOf(dns.fact("hostsFile"));
-    return hosts.matches("\\[(127\\.[0-9.]+|::1)(, (127\\.[0-9.]+|::1))*\\]");
   }
 }
