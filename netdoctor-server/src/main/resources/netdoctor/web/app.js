@@ -5,6 +5,7 @@ const ICONS = { pass: '✅', fail: '❌', warn: '⚠', skipped: '–' };
 const $ = (id) => document.getElementById(id);
 let report = null;
 let polling = null;
+let listRequest = 0; // only the latest guide listing or search may fill the list
 
 // A token given as #token=... (for a service bound beyond loopback) is kept for this tab only and removed from the URL.
 (function takeToken() {
@@ -128,8 +129,11 @@ function fallbackCopy(text) {
 function showGuides() {
   $('checks-view').hidden = true;
   $('guides-view').hidden = false;
-  if (!$('guide-list').children.length) {
-    api('/api/kb').then((guides) => listGuides(guides.map((g) => ({ id: g.id, title: g.title }))));
+  if (!$('guide-list').children.length && !listRequest) {
+    const mine = ++listRequest;
+    api('/api/kb').then((guides) => {
+      if (mine === listRequest) listGuides(guides.map((g) => ({ id: g.id, title: g.title })));
+    });
   }
 }
 
@@ -166,7 +170,8 @@ document.addEventListener('DOMContentLoaded', () => {
     e.preventDefault();
     const q = $('search').value.trim();
     if (!q) return;
-    api('/api/kb/search?q=' + encodeURIComponent(q)).then((r) => listGuides(r.hits));
+    const mine = ++listRequest;
+    api('/api/kb/search?q=' + encodeURIComponent(q)).then((r) => { if (mine === listRequest) listGuides(r.hits); });
   });
   window.addEventListener('hashchange', route);
   route();

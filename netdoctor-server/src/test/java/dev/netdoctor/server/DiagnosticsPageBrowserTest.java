@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -101,12 +102,17 @@ class DiagnosticsPageBrowserTest {
     String origin = fixture.server.uri().toString();
     browser.get(origin + "/");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.ignoring(StaleElementReferenceException.class);
     wait.until(ExpectedConditions.elementToBeClickable(By.id("copy")));
     int before = fixture.providerRequests.get();
+    fixture.providerDelay = Duration.ofMillis(1500); // a slow provider keeps the run going while we look
 
     browser.findElement(By.id("run")).click();
+    wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("Running checks… \\d+ finished")));
+    assertThat(browser.findElement(By.id("run")).isEnabled()).isFalse();
     wait.until(d -> fixture.providerRequests.get() > before);
     wait.until(ExpectedConditions.elementToBeClickable(By.id("run")));
+    assertThat(browser.findElement(By.id("status")).getText()).contains("checks");
 
     browser.get(origin + "/#guides");
     wait.until(d -> !d.findElements(By.cssSelector("#guide-list li a")).isEmpty());
