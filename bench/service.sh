@@ -23,7 +23,7 @@ for tool in wrk nginx prometheus-blackbox-exporter java python3 curl; do
 done
 
 JAR=netdoctor-cli/target/netdoctor-cli-0.1.0-SNAPSHOT-all.jar
-[ -f "$JAR" ] || ./mvnw -q -B -pl netdoctor-cli -am package -DskipTests
+./mvnw -q -B -pl netdoctor-cli -am package -DskipTests   # always: a stale jar would measure old code
 
 WORK="$(mktemp -d)"
 PIDS=()
