@@ -8,9 +8,9 @@ import dev.netdoctor.probe.TcpProbe;
 import dev.netdoctor.probe.TlsProbe;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.List;
 
 /**
  * The {@code module} values of {@code GET /probe}, named as in blackbox_exporter's example configuration, each
