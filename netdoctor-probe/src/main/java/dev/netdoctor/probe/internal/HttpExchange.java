@@ -89,7 +89,7 @@ public final class HttpExchange {
   public static Result execute(ProbeContext ctx, String method, URI url, Headers headers, RequestBody body) {
     PhaseRecorder recorder = new PhaseRecorder(ctx.env().ticker());
     boolean insecure = ctx.options().insecure() || ctx.settings().network().ignoreSslErrors();
-    OkHttpClient client = client(ctx, recorder, insecure);
+    OkHttpClient client = client(ctx, recorder, insecure, "https".equalsIgnoreCase(url.getScheme()));
     Request request = new Request.Builder().url(url.toString()).headers(headers).method(method, body).build();
     try (Response response = client.newCall(request).execute()) {
       long respondedAt = ctx.env().clock().millis();
@@ -132,7 +132,8 @@ public final class HttpExchange {
     }
   }
 
-  private static OkHttpClient client(ProbeContext ctx, PhaseRecorder recorder, boolean insecure) {
+  /** {@code tls}: whether the URL is https; a plain-http exchange (redirects are not followed) needs no TLS set-up. */
+  private static OkHttpClient client(ProbeContext ctx, PhaseRecorder recorder, boolean insecure, boolean tls) {
     Duration remaining = ctx.budget().remaining();
     OkHttpClient.Builder b = new OkHttpClient.Builder()
         .eventListener(recorder)
@@ -160,6 +161,10 @@ public final class HttpExchange {
       }));
     } else {
       b.proxy(Proxy.NO_PROXY);
+    }
+    if (!tls) {
+      // Building a trust manager's root index costs more than the whole loopback exchange; skip it for http.
+      return b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
     }
     List<okhttp3.TlsVersion> versions = new ArrayList<>();
     for (TlsVersion v : ctx.settings().network().effectiveTlsVersions()) {
