@@ -3,6 +3,7 @@ package dev.netdoctor.probe;
 import dev.netdoctor.core.report.CheckResult;
 import dev.netdoctor.probe.internal.DirectDns;
 import dev.netdoctor.probe.internal.FailureMapper;
+import dev.netdoctor.probe.internal.LoopbackNames;
 import dev.netdoctor.probe.internal.ResultBuilder;
 import dev.netdoctor.probe.internal.SystemDnsConfig;
 import java.net.InetAddress;
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  * {@code failed}, {@code timeout}), {@code systemMs}, {@code systemError}, {@code resolvers} (list of maps
  * {@code server}, {@code outcome} ({@link DirectDns.Outcome#label()}), {@code ms}, {@code addresses}),
  * {@code hostsFile} (addresses the hosts file gives the name), {@code source} ({@code literal}, {@code --resolve},
- * {@code system}).
+ * {@code system}), {@code host} (the name looked up).
  */
 public final class DnsProbe implements Probe {
   public static final String NAME = "dns";
@@ -43,7 +44,7 @@ public final class DnsProbe implements Probe {
   public CheckResult run(ProbeContext ctx) throws InterruptedException {
     Target target = ctx.requireTarget();
     String host = target.host();
-    ResultBuilder r = new ResultBuilder(NAME, ctx).control(!ctx.proxy().isDirect());
+    ResultBuilder r = new ResultBuilder(NAME, ctx).control(!ctx.proxy().isDirect()).fact("host", host);
     if (!ctx.proxy().isDirect()) {
       r.evidence("requests go through the proxy " + ctx.proxy().proxy().get() + ", which resolves " + host
           + "; this lookup is a control");
@@ -58,7 +59,7 @@ public final class DnsProbe implements Probe {
           .pass(host + " → " + forced.get().getHostAddress() + " (from --resolve; DNS not consulted)");
     }
     // localhost names never go to DNS (RFC 6761), and their hosts-file entry is the normal one, not an override.
-    boolean local = host.equalsIgnoreCase("localhost") || host.toLowerCase(java.util.Locale.ROOT).endsWith(".localhost");
+    boolean local = LoopbackNames.isLoopbackName(host);
     List<String> hosts = local ? List.of() : SystemDnsConfig.hostsEntries(ctx.env().hostsFile(), host);
     if (!hosts.isEmpty()) {
       r.fact("hostsFile", hosts).evidence(ctx.env().hostsFile() + " maps " + host + " to " + String.join(", ", hosts));

@@ -236,6 +236,68 @@ class ReasoningRulesTest {
         .anyMatch(e -> e.contains("refused"));
   }
 
+  private static final String DEBIAN_HOSTS = "127.0.0.1\tlocalhost localhost.localdomain\n"
+      + "::1\tlocalhost ip6-localhost ip6-loopback\n";
+
+  @Test
+  void expiredCertificateOnLocalhostIsTheExpiryNotAHostsOverride() throws Exception {
+    java.nio.file.Files.writeString(fx.dir.resolve("hosts"), DEBIAN_HOSTS);
+    try (TlsServer t = TlsServer.start(ProbeFixture.PKI, TlsFault.EXPIRED)) {
+      Report r = run(fx.settingsWith(Map.of("Exp", new String[] {t.url("/v1").toString()})));
+
+      assertThat(codes(r)).containsExactly("NET009/expired");
+    }
+  }
+
+  @Test
+  void expiredCertificateOnADefaultLoopbackNameIsTheExpiryNotAHostsOverride() throws Exception {
+    java.nio.file.Files.writeString(fx.dir.resolve("hosts"), DEBIAN_HOSTS);
+    fx.name("localhost.localdomain", "127.0.0.1");
+    try (TlsServer t = TlsServer.start(ProbeFixture.PKI, TlsFault.EXPIRED, InetAddress.getByName("127.0.0.1"),
+        "localhost.localdomain")) {
+      Report r = run(fx.settingsWith(Map.of("Exp",
+          new String[] {"https://localhost.localdomain:" + t.port() + "/v1"})));
+
+      assertThat(codes(r)).containsExactly("NET009/expired");
+    }
+  }
+
+  @Test
+  void refusedConnectionToADefaultLoopbackNameIsNotAHostsOverride() throws Exception {
+    java.nio.file.Files.writeString(fx.dir.resolve("hosts"), DEBIAN_HOSTS);
+    fx.name("ip6-localhost", "127.0.0.1");
+    int closed = FaultPorts.closedPort();
+
+    Report r = run(fx.settingsWith(Map.of("Local", new String[] {"http://ip6-localhost:" + closed + "/v1"})));
+
+    assertThat(codes(r)).containsExactly("NET008/port-closed");
+  }
+
+  @Test
+  void expiredCertificateOnAPinnedNameIsTheExpiryWithTheEntryAsEvidence() throws Exception {
+    java.nio.file.Files.writeString(fx.dir.resolve("hosts"), DEBIAN_HOSTS + "127.0.0.1 pinned.invalid\n");
+    fx.name("pinned.invalid", "127.0.0.1");
+    try (TlsServer t = TlsServer.start(ProbeFixture.PKI, TlsFault.EXPIRED, InetAddress.getByName("127.0.0.1"),
+        "pinned.invalid")) {
+      Report r = run(fx.settingsWith(Map.of("Pinned", new String[] {"https://pinned.invalid:" + t.port() + "/v1"})));
+
+      assertThat(codes(r)).containsExactly("NET009/expired");
+      assertThat(r.findings().get(0).evidence()).anyMatch(e -> e.contains("hosts file maps the name to [127.0.0.1]"));
+    }
+  }
+
+  @Test
+  void pinnedNameAnsweredByAServerForAnotherNameIsTheOverride() throws Exception {
+    java.nio.file.Files.writeString(fx.dir.resolve("hosts"), DEBIAN_HOSTS + "127.0.0.1 pinned.invalid\n");
+    fx.name("pinned.invalid", "127.0.0.1");
+    try (TlsServer t = TlsServer.start(ProbeFixture.PKI, TlsFault.NONE)) {
+      Report r = run(fx.settingsWith(Map.of("Pinned", new String[] {"https://pinned.invalid:" + t.port() + "/v1"})));
+
+      assertThat(codes(r)).containsExactly("NET002/hosts-override");
+      assertThat(r.findings().get(0).evidence()).anyMatch(e -> e.contains("not pinned.invalid"));
+    }
+  }
+
   @Test
   void settingsProblemsBecomeOneFindingEachNamingTheKey() throws Exception {
     Settings base = fx.settingsWith(three(ok.getPort()));

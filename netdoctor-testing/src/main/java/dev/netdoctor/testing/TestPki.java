@@ -55,26 +55,35 @@ public final class TestPki {
     return new HandshakeCertificates.Builder().addTrustedCertificate(root()).build();
   }
 
-  /** The certificates a server presents for {@code fault}. */
+  /** The certificates a server presents for {@code fault}, the leaf naming {@link #LOOPBACK_NAMES}. */
   public HandshakeCertificates serverCertificates(TlsFault fault) {
+    return serverCertificates(fault, LOOPBACK_NAMES);
+  }
+
+  /**
+   * The certificates a server presents for {@code fault}, the leaf naming {@code names} (a {@link TlsFault#WRONG_HOST}
+   * leaf still names only {@code wrong-host.invalid}).
+   */
+  public HandshakeCertificates serverCertificates(TlsFault fault, String... names) {
+    if (names.length == 0) throw new IllegalArgumentException("a leaf needs at least one name");
     Instant now = Instant.now();
     long day = Duration.ofDays(1).toMillis();
     long nowMs = now.toEpochMilli();
     switch (fault) {
       case NONE:
-        return chain(leaf(intermediate, nowMs - day, nowMs + 90 * day, LOOPBACK_NAMES), intermediate);
+        return chain(leaf(intermediate, nowMs - day, nowMs + 90 * day, names), intermediate);
       case EXPIRED:
-        return chain(leaf(intermediate, nowMs - 90 * day, nowMs - day, LOOPBACK_NAMES), intermediate);
+        return chain(leaf(intermediate, nowMs - 90 * day, nowMs - day, names), intermediate);
       case NOT_YET_VALID:
-        return chain(leaf(intermediate, nowMs + day, nowMs + 90 * day, LOOPBACK_NAMES), intermediate);
+        return chain(leaf(intermediate, nowMs + day, nowMs + 90 * day, names), intermediate);
       case SELF_SIGNED:
-        return chain(leaf(null, nowMs - day, nowMs + 90 * day, LOOPBACK_NAMES));
+        return chain(leaf(null, nowMs - day, nowMs + 90 * day, names));
       case WRONG_HOST:
         return chain(leaf(intermediate, nowMs - day, nowMs + 90 * day, "wrong-host.invalid"), intermediate);
       case UNTRUSTED_ROOT:
-        return chain(leaf(foreignIntermediate, nowMs - day, nowMs + 90 * day, LOOPBACK_NAMES), foreignIntermediate);
+        return chain(leaf(foreignIntermediate, nowMs - day, nowMs + 90 * day, names), foreignIntermediate);
       case MISSING_INTERMEDIATE:
-        return chain(leaf(intermediate, nowMs - day, nowMs + 90 * day, LOOPBACK_NAMES));
+        return chain(leaf(intermediate, nowMs - day, nowMs + 90 * day, names));
       default:
         throw new IllegalArgumentException("unknown fault " + fault);
     }

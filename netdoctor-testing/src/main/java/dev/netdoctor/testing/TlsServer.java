@@ -27,8 +27,14 @@ public final class TlsServer implements AutoCloseable {
   }
 
   public static TlsServer start(TestPki pki, TlsFault fault, InetAddress address) throws IOException {
+    return start(pki, fault, address, TestPki.LOOPBACK_NAMES);
+  }
+
+  /** Starts on {@code address} with a leaf naming {@code names} instead of the loopback names. */
+  public static TlsServer start(TestPki pki, TlsFault fault, InetAddress address, String... names)
+      throws IOException {
     MockWebServer server = new MockWebServer();
-    server.useHttps(pki.serverCertificates(fault).sslSocketFactory());
+    server.useHttps(pki.serverCertificates(fault, names).sslSocketFactory());
     server.setDispatcher(new mockwebserver3.Dispatcher() {
       @Override
       public MockResponse dispatch(mockwebserver3.RecordedRequest request) {

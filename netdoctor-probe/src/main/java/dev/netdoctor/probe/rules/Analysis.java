@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +25,7 @@ public final class Analysis {
   private final List<CheckResult> results;
   private final Set<CheckResult> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<Finding> findings = new ArrayList<>();
+  private final Map<CheckResult, List<String>> notes = new IdentityHashMap<>();
   private final CodeRegistry codes;
   private final Os os;
 
@@ -55,6 +57,19 @@ public final class Analysis {
   /** Marks {@code r} as explained by a finding. */
   public void claim(CheckResult r) {
     claimed.add(r);
+  }
+
+  /**
+   * Attaches context to {@code r} without explaining it: whichever rule reports {@code r} later adds the line to its
+   * finding's evidence.
+   */
+  public void note(CheckResult r, String line) {
+    notes.computeIfAbsent(r, k -> new ArrayList<>()).add(line);
+  }
+
+  /** The context lines attached to {@code r} by {@link #note}, in the order added. */
+  public List<String> notes(CheckResult r) {
+    return List.copyOf(notes.getOrDefault(r, List.of()));
   }
 
   /**

@@ -35,6 +35,7 @@ public final class DefaultRule implements Rule {
       List<String> evidence = new ArrayList<>();
       for (CheckResult r : group) {
         evidence.add(r.check() + " " + r.target() + ": " + r.summary());
+        for (String note : a.notes(r)) evidence.add("  " + note);
         for (String e : r.evidence()) {
           if (evidence.size() < 12) evidence.add("  " + e);
         }
