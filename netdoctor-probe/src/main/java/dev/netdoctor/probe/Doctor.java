@@ -12,6 +12,7 @@ import dev.netdoctor.probe.internal.SettingsSummary;
 import dev.netdoctor.probe.internal.StagedRunner;
 import dev.netdoctor.probe.internal.StagedRunner.Pipeline;
 import dev.netdoctor.probe.internal.SystemDnsConfig;
+import dev.netdoctor.probe.internal.TlsSessions;
 import dev.netdoctor.probe.internal.TrustSupport;
 import dev.netdoctor.probe.rules.Analysis;
 import dev.netdoctor.probe.rules.Rule;
@@ -97,7 +98,7 @@ public final class Doctor {
     Instant startedAt = env.clock().instant();
     Budget budget = Budget.of(options.budget(), env.ticker());
     ProxySelection selection = ProxySelection.of(settings.network(), env.environment(), env.systemProperties());
-    List<Pipeline> pipelines = pipelines(targets, backend, machine, budget, selection);
+    List<Pipeline> pipelines = pipelines(targets, backend, machine, budget, selection, new TlsSessions());
     StagedRunner.Outcome outcome = StagedRunner.run(pipelines, budget, listener);
     Analysis analysis = new Analysis(outcome.results(), CodeRegistry.builtIn(), Os.current());
     for (Rule rule : rules) rule.apply(analysis);
@@ -108,17 +109,17 @@ public final class Doctor {
 
   /** The plan. */
   private List<Pipeline> pipelines(List<Target> targets, boolean backend, boolean machine, Budget budget,
-      ProxySelection selection) {
+      ProxySelection selection, TlsSessions tls) {
     List<Pipeline> out = new ArrayList<>();
     if (machine) {
-      ProbeContext ctx = context(Optional.empty(), budget, direct());
+      ProbeContext ctx = context(Optional.empty(), budget, direct(), tls);
       List<Probe> stage = new ArrayList<>(probes(SettingsProbe.NAME, ToolsProbe.NAME));
       if (options.downloadUrl().isPresent()) stage.addAll(probes(ThroughputProbe.NAME));
       out.add(new Pipeline(ctx, List.of(stage)));
     }
     if (backend) {
       URI url = settings.backend().baseUrl();
-      ProbeContext ctx = context(Optional.empty(), budget, decide(selection, url));
+      ProbeContext ctx = context(Optional.empty(), budget, decide(selection, url), tls);
       List<Probe> cors = new ArrayList<>();
       if (options.wants(CorsProbe.NAME)) {
         for (String origin : settings.cors().allowedOrigins()) cors.add(new CorsProbe(origin));
@@ -127,7 +128,7 @@ public final class Doctor {
     }
     boolean first = true;
     for (Target t : targets) {
-      ProbeContext ctx = context(Optional.of(t), budget, decide(selection, t.url()));
+      ProbeContext ctx = context(Optional.of(t), budget, decide(selection, t.url()), tls);
       List<List<Probe>> stages = new ArrayList<>();
       for (List<String> names : TARGET_STAGES) {
         List<Probe> stage = new ArrayList<>(probes(names.toArray(new String[0])));
@@ -148,8 +149,8 @@ public final class Doctor {
     return out;
   }
 
-  private ProbeContext context(Optional<Target> target, Budget budget, ProxyDecision decision) {
-    return new ProbeContext(target, settings, budget, env, options, decision);
+  private ProbeContext context(Optional<Target> target, Budget budget, ProxyDecision decision, TlsSessions tls) {
+    return new ProbeContext(target, settings, budget, env, options, decision, tls);
   }
 
   private ProxyDecision decide(ProxySelection selection, URI url) {
@@ -207,7 +208,7 @@ public final class Doctor {
   /** Configures a {@link Doctor}. */
   public static final class Builder {
     private final Settings settings;
-    private ProbeEnvironment env = ProbeEnvironment.system();
+    private ProbeEnvironment env; // this machine's, taken only when none is given (it copies properties and env)
     private ProbeOptions options = ProbeOptions.defaults();
     private ProbeRegistry registry = ProbeRegistry.builtIn();
     private List<Rule> rules = Rules.builtIn();
@@ -231,6 +232,7 @@ public final class Doctor {
     public Builder machineChecks(boolean v) { machineChecks = v; return this; }
 
     public Doctor build() {
+      if (env == null) env = ProbeEnvironment.system();
       return new Doctor(this);
     }
   }

@@ -3,6 +3,7 @@ package dev.netdoctor.probe;
 import dev.netdoctor.core.report.CheckResult;
 import dev.netdoctor.core.settings.ProxyDecision;
 import dev.netdoctor.core.settings.Settings;
+import dev.netdoctor.probe.internal.TlsSessions;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,9 +25,18 @@ public final class ProbeContext {
   private final ProbeOptions options;
   private final ProxyDecision proxy;
   private final Map<String, CheckResult> prior = new ConcurrentHashMap<>();
+  private final TlsSessions tlsSessions;
 
+  /** A context with TLS sessions of its own (shared by this target's checks only). */
   public ProbeContext(Optional<Target> target, Settings settings, Budget budget, ProbeEnvironment env,
       ProbeOptions options, ProxyDecision proxy) {
+    this(target, settings, budget, env, options, proxy, new TlsSessions());
+  }
+
+  /** A context sharing {@code tlsSessions} with the other targets of the run. */
+  public ProbeContext(Optional<Target> target, Settings settings, Budget budget, ProbeEnvironment env,
+      ProbeOptions options, ProxyDecision proxy, TlsSessions tlsSessions) {
+    this.tlsSessions = Objects.requireNonNull(tlsSessions, "tlsSessions");
     this.target = Objects.requireNonNull(target, "target");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.budget = Objects.requireNonNull(budget, "budget");
@@ -68,6 +78,11 @@ public final class ProbeContext {
   /** Which proxy the target's requests go through, and why. */
   public ProxyDecision proxy() {
     return proxy;
+  }
+
+  /** The run's TLS client context, shared by the tls check and every HTTP exchange. Probe use. */
+  public TlsSessions tlsSessions() {
+    return tlsSessions;
   }
 
   /** The result of an earlier check of this target. */

@@ -6,6 +6,7 @@ import dev.netdoctor.probe.internal.CapturingTrustManager;
 import dev.netdoctor.probe.internal.FailureMapper;
 import dev.netdoctor.probe.internal.ProxyTunnel;
 import dev.netdoctor.probe.internal.ResultBuilder;
+import dev.netdoctor.probe.internal.TlsSessions;
 import dev.netdoctor.probe.internal.TrustSupport;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -40,6 +41,9 @@ import okhttp3.internal.tls.OkHostnameVerifier;
  * {@code notAfter}), {@code rootIssuer} (issuer of the last certificate sent), {@code publicRoot} (whether that
  * issuer is a root of the JVM's default store), {@code verified}, {@code verifyError}, {@code hostnameMatch},
  * {@code daysToExpiry}, {@code trustStore}, {@code insecure}, {@code handshakeMs}.
+ *
+ * <p>With certificate checks on, the handshake uses the run's {@link TlsSessions}: when the chain verifies and names
+ * the host, the session stays resumable and the {@code http} check resumes it instead of a second full handshake.
  */
 public final class TlsProbe implements Probe {
   public static final String NAME = "tls";
@@ -82,27 +86,40 @@ public final class TlsProbe implements Probe {
     }
 
     CapturingTrustManager capture = new CapturingTrustManager(trust.manager());
+    TlsSessions sessions = ctx.tlsSessions();
+    SSLSocket socket = null;
+    boolean handedOver = false;
     long start = ctx.env().ticker().getAsLong();
     try {
-      SSLContext ssl = SSLContext.getInstance("TLS");
-      ssl.init(null, new TrustManager[] {capture}, new SecureRandom());
+      // With certificate checks on, the run's shared context: a session verified here is resumed by the http
+      // exchange. With them off, a context of its own, so nothing unverified is ever resumed.
+      SSLContext ssl = insecure ? ownContext(capture) : sessions.context(trust.manager());
       raw.setSoTimeout(ctx.budget().capMillis(ctx.options().tlsTimeout()));
-      try (SSLSocket socket = (SSLSocket) ssl.getSocketFactory().createSocket(raw, target.host(), target.port(), true)) {
-        SSLParameters params = socket.getSSLParameters();
-        if (!DnsProbe.isLiteral(target.host())) params.setServerNames(List.of(new SNIHostName(target.host())));
-        List<String> versions = ctx.settings().network().effectiveTlsVersions().stream().map(TlsVersion::jdkName)
-            .toList();
-        if (!versions.isEmpty()) params.setProtocols(versions.toArray(new String[0]));
-        socket.setSSLParameters(params);
-        r.fact("offered", versions);
-        socket.startHandshake();
-        double ms = (ctx.env().ticker().getAsLong() - start) / 1_000_000.0;
-        SSLSession session = socket.getSession();
-        r.fact("tlsVersion", session.getProtocol()).fact("cipher", session.getCipherSuite())
-            .fact("handshakeMs", Math.round(ms * 1000) / 1000.0)
-            .evidence(session.getProtocol() + " " + session.getCipherSuite());
-        return judge(ctx, r, target, capture, insecure, trust);
+      socket = (SSLSocket) ssl.getSocketFactory().createSocket(raw, target.host(), target.port(), true);
+      SSLParameters params = socket.getSSLParameters();
+      if (!DnsProbe.isLiteral(target.host())) params.setServerNames(List.of(new SNIHostName(target.host())));
+      List<String> versions = ctx.settings().network().effectiveTlsVersions().stream().map(TlsVersion::jdkName)
+          .toList();
+      if (!versions.isEmpty()) params.setProtocols(versions.toArray(new String[0]));
+      socket.setSSLParameters(params);
+      r.fact("offered", versions);
+      SSLSocket s = socket;
+      if (insecure) s.startHandshake();
+      else sessions.capturing(capture, s::startHandshake);
+      double ms = (ctx.env().ticker().getAsLong() - start) / 1_000_000.0;
+      SSLSession session = socket.getSession();
+      r.fact("tlsVersion", session.getProtocol()).fact("cipher", session.getCipherSuite())
+          .fact("handshakeMs", Math.round(ms * 1000) / 1000.0)
+          .evidence(session.getProtocol() + " " + session.getCipherSuite());
+      CheckResult result = judge(ctx, r, target, capture, insecure, trust);
+      if (!insecure) {
+        List<X509Certificate> chain = capture.chain();
+        boolean good = capture.failure() == null && !chain.isEmpty()
+            && OkHostnameVerifier.INSTANCE.verify(target.host(), chain.get(0));
+        sessions.keepOrForget(socket, good);
+        handedOver = true;
       }
+      return result;
     } catch (IOException e) {
       r.evidence(FailureMapper.describe(e));
       if (capture.checked()) describeChain(ctx, r, capture.chain());
@@ -115,10 +132,22 @@ public final class TlsProbe implements Probe {
         default -> "TLS handshake failed: " + m.evidence();
       };
       return r.fail(m, what);
+    } finally {
+      if (!handedOver) {
+        if (socket != null) close(socket);
+        close(raw);
+      }
+    }
+  }
+
+  /** A context of its own for a handshake with certificate checks off. */
+  private static SSLContext ownContext(CapturingTrustManager capture) {
+    try {
+      SSLContext ssl = SSLContext.getInstance("TLS");
+      ssl.init(null, new TrustManager[] {capture}, new SecureRandom());
+      return ssl;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("no TLS in this JVM", e);
-    } finally {
-      close(raw);
     }
   }
 

@@ -26,6 +26,7 @@ import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Credentials;
+import okhttp3.Dispatcher;
 import okhttp3.Dns;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
@@ -37,8 +38,9 @@ import okhttp3.ResponseBody;
 
 /**
  * One HTTP exchange the way the application would make it (its proxy, trust, TLS versions, resolver, families),
- * with every phase timed. A fresh client and connection pool per exchange, so the timings always include connect
- * and handshake. Never retries, never follows redirects. Reads at most {@link #MAX_BODY} bytes of the body.
+ * with every phase timed. A fresh connection pool per exchange, so the timings always include connect and
+ * handshake; with certificate checks on, an https handshake resumes the session the run's tls check verified
+ * ({@link TlsSessions}), so its TLS phase is a resumption when that check ran first. Never retries, never follows redirects. Reads at most {@link #MAX_BODY} bytes of the body.
  */
 public final class HttpExchange {
   public static final int MAX_BODY = 16 * 1024;
@@ -135,7 +137,13 @@ public final class HttpExchange {
   /** {@code tls}: whether the URL is https; a plain-http exchange (redirects are not followed) needs no TLS set-up. */
   private static OkHttpClient client(ProbeContext ctx, PhaseRecorder recorder, boolean insecure, boolean tls) {
     Duration remaining = ctx.budget().remaining();
-    OkHttpClient.Builder b = new OkHttpClient.Builder()
+    boolean shared = tls && !insecure;
+    // Verified https: start from the run's client, whose TLS context resumes the session the tls check verified
+    // and whose trust (and OkHttp's index of its roots) is built once per run. Its dispatcher is not shared.
+    OkHttpClient.Builder b = (shared ? ctx.tlsSessions().verifyingClient(
+        TrustSupport.resolve(ctx.settings(), ctx.options(), ctx.env().systemProperties()).manager()).newBuilder()
+        : new OkHttpClient.Builder())
+        .dispatcher(new Dispatcher())
         .eventListener(recorder)
         .dns(dns(ctx))
         .connectionPool(new ConnectionPool(1, 1, TimeUnit.SECONDS))
@@ -173,6 +181,7 @@ public final class HttpExchange {
     ConnectionSpec.Builder spec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS);
     if (!versions.isEmpty()) spec.tlsVersions(versions.toArray(new okhttp3.TlsVersion[0]));
     b.connectionSpecs(List.of(spec.build(), ConnectionSpec.CLEARTEXT));
+    if (shared) return b.build();
     X509TrustManager trust = insecure ? new AcceptAll()
         : TrustSupport.resolve(ctx.settings(), ctx.options(), ctx.env().systemProperties()).manager();
     try {
