@@ -422,4 +422,13 @@ class SettingsLoaderTest {
     assertThat(List.copyOf(s.providers().entries().keySet()))
         .containsExactly("OpenAI", "Anthropic", "ElevenLabs", "StabilityAI", "Replicate");
   }
+
+  @Test
+  void providerWithoutTimeoutSecondsInheritsNetworkTimeout() throws Exception {
+    Settings s = loadText("{ \"Network\": { \"Timeout\": 90500 }, \"Providers\": { \"Anthropic\": { \"TimeoutSeconds\": 120 } } }")
+        .settings();
+    assertThat(s.providers().require("OpenAI").timeout()).isEqualTo(Duration.ofSeconds(91));
+    assertThat(s.providers().require("Anthropic").timeout()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(loadText("{}").settings().providers().require("OpenAI").timeout()).isEqualTo(Duration.ofSeconds(30));
+  }
 }

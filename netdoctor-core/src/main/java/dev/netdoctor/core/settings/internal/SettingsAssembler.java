@@ -51,7 +51,7 @@ final class SettingsAssembler {
    */
   Settings assemble(Map<String, String> environment) {
     Network network = network();
-    Providers providers = providers(environment);
+    Providers providers = providers(environment, network.timeout());
     Resilience resilience = resilience(providers);
     Settings settings = Settings.builder(userHome)
         .network(network)
@@ -162,7 +162,7 @@ final class SettingsAssembler {
     }
   }
 
-  private Providers providers(Map<String, String> environment) {
+  private Providers providers(Map<String, String> environment, java.time.Duration networkTimeout) {
     Providers.Builder builder = Providers.builder(userHome)
         .enableResponseCache(b.get("Providers.EnableResponseCache", false))
         .enableBatching(b.get("Providers.EnableBatching", false))
@@ -193,7 +193,7 @@ final class SettingsAssembler {
       Provider.Builder pb = Provider.builder(name)
           .kind(kind)
           .baseUrl(baseUrl)
-          .timeout(b.get(p + "TimeoutSeconds", Provider.DEFAULT_TIMEOUT))
+          .timeout(b.get(p + "TimeoutSeconds", providerDefaultTimeout(networkTimeout)))
           .useStreaming(b.get(p + "UseStreaming", false))
           .apiKey(key)
           .apiKeyVariable(variable);
@@ -202,6 +202,15 @@ final class SettingsAssembler {
       builder.put(pb.build());
     }
     return builder.build();
+  }
+
+  /**
+   * A provider without its own {@code TimeoutSeconds} inherits {@code Network.Timeout} (milliseconds, rounded up to
+   * whole seconds), as docs/settings.md promises; with neither set it is the seed's 30 s.
+   */
+  private static java.time.Duration providerDefaultTimeout(java.time.Duration networkTimeout) {
+    long seconds = Math.max(1, (networkTimeout.toMillis() + 999) / 1000);
+    return java.time.Duration.ofSeconds(seconds);
   }
 
   private Resilience resilience(Providers providers) {
