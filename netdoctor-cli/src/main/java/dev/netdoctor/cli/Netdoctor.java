@@ -62,6 +62,7 @@ public final class Netdoctor implements Runnable {
     Map<String, Class<?>> map = new LinkedHashMap<>();
     map.put("explain", ExplainCommand.class);
     map.put("scan", ScanCommand.class);
+    map.put("kb", KbCommand.class);
     map.put("help", CommandLine.HelpCommand.class);
     return Collections.unmodifiableMap(map);
   }
