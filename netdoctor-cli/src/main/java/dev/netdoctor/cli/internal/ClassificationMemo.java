@@ -50,6 +50,14 @@ final class ClassificationMemo {
     this.classifier = classifier;
   }
 
+  private static String blankDigits(String s) {
+    char[] chars = s.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      if (chars[i] >= '0' && chars[i] <= '9') chars[i] = '0';
+    }
+    return new String(chars);
+  }
+
   Verdict judge(String line) {
     time.reset(line).region(0, Math.min(line.length(), TIME_WINDOW));
     String stampText = null;
@@ -57,7 +65,7 @@ final class ClassificationMemo {
     String key = line;
     if (time.find()) {
       stampText = time.group();
-      blank = stampText.replaceAll("[0-9]", "0");
+      blank = blankDigits(stampText);
       key = line.substring(0, time.start()) + blank + line.substring(time.end());
     }
     Judged judged = recent.get(key);
