@@ -1,0 +1,162 @@
+package dev.netdoctor.probe.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.Handshake;
+import okhttp3.Protocol;
+import okhttp3.Response;
+
+/**
+ * Records when each phase of one call ended, as curl's {@code -w} variables do: every time is cumulative from the
+ * start of the call. Built for a single call; OkHttp delivers the events in order on the calling thread (its
+ * {@link EventListener} contract), so plain volatile fields suffice.
+ *
+ * <p>The TCP connect time is the start of the TLS handshake when there is one, because OkHttp's
+ * {@code connectEnd} only fires after TLS.
+ */
+public final class PhaseRecorder extends EventListener {
+  /** The phase a call was in when it failed. */
+  private volatile FailureMapper.Phase phase = FailureMapper.Phase.DNS;
+  private final LongSupplier ticker;
+  private volatile long start = -1;
+  private volatile long dnsEnd = -1;
+  private volatile long tcpEnd = -1;
+  private volatile long tlsEnd = -1;
+  private volatile long firstByte = -1;
+  private volatile long end = -1;
+  private volatile InetSocketAddress remote;
+  private volatile String tlsVersion;
+  private volatile String cipher;
+  private volatile Protocol protocol;
+  private volatile boolean connected;
+
+  public PhaseRecorder(LongSupplier ticker) {
+    this.ticker = ticker;
+  }
+
+  @Override
+  public void callStart(Call call) {
+    start = ticker.getAsLong();
+  }
+
+  @Override
+  public void dnsEnd(Call call, String domainName, List<InetAddress> addresses) {
+    dnsEnd = ticker.getAsLong();
+    phase = FailureMapper.Phase.CONNECT;
+  }
+
+  @Override
+  public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+    if (dnsEnd < 0) dnsEnd = ticker.getAsLong();
+    remote = address;
+    phase = FailureMapper.Phase.CONNECT;
+  }
+
+  @Override
+  public void secureConnectStart(Call call) {
+    tcpEnd = ticker.getAsLong();
+    phase = FailureMapper.Phase.TLS;
+  }
+
+  @Override
+  public void secureConnectEnd(Call call, Handshake handshake) {
+    tlsEnd = ticker.getAsLong();
+    if (handshake != null) {
+      tlsVersion = handshake.tlsVersion().javaName();
+      cipher = handshake.cipherSuite().javaName();
+    }
+  }
+
+  @Override
+  public void connectEnd(Call call, InetSocketAddress address, Proxy proxy, Protocol p) {
+    if (tcpEnd < 0) tcpEnd = ticker.getAsLong();
+    protocol = p;
+    connected = true;
+    phase = FailureMapper.Phase.REQUEST;
+  }
+
+  @Override
+  public void connectFailed(Call call, InetSocketAddress address, Proxy proxy, Protocol p, IOException ioe) {
+    remote = address;
+  }
+
+  @Override
+  public void requestHeadersEnd(Call call, okhttp3.Request request) {
+    phase = FailureMapper.Phase.RESPONSE;
+  }
+
+  @Override
+  public void responseHeadersStart(Call call) {
+    firstByte = ticker.getAsLong();
+  }
+
+  @Override
+  public void responseHeadersEnd(Call call, Response response) {
+    if (firstByte < 0) firstByte = ticker.getAsLong();
+  }
+
+  @Override
+  public void callEnd(Call call) {
+    end = ticker.getAsLong();
+  }
+
+  @Override
+  public void callFailed(Call call, IOException ioe) {
+    end = ticker.getAsLong();
+  }
+
+  public FailureMapper.Phase phase() {
+    return phase;
+  }
+
+  public InetSocketAddress remote() {
+    return remote;
+  }
+
+  public String tlsVersion() {
+    return tlsVersion;
+  }
+
+  public String cipher() {
+    return cipher;
+  }
+
+  public boolean connected() {
+    return connected;
+  }
+
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  /** Marks the end now if the call has not ended (the body was read after callEnd or the call was abandoned). */
+  public void finish() {
+    if (end < 0) end = ticker.getAsLong();
+  }
+
+  /**
+   * {@code dnsMs}, {@code connectMs}, {@code tlsMs}, {@code firstByteMs}, {@code totalMs}: cumulative
+   * milliseconds from the call's start, with microsecond precision; a phase that did not happen is absent.
+   */
+  public Map<String, Object> timings() {
+    Map<String, Object> t = new LinkedHashMap<>();
+    put(t, "dnsMs", dnsEnd);
+    put(t, "connectMs", tcpEnd);
+    put(t, "tlsMs", tlsEnd);
+    put(t, "firstByteMs", firstByte);
+    put(t, "totalMs", end);
+    return t;
+  }
+
+  private void put(Map<String, Object> t, String key, long at) {
+    if (at >= 0 && start >= 0) t.put(key, Math.round((at - start) / 1000.0) / 1000.0);
+  }
+}

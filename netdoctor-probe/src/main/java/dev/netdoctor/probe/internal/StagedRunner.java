@@ -1,0 +1,134 @@
+package dev.netdoctor.probe.internal;
+
+import dev.netdoctor.core.report.CheckResult;
+import dev.netdoctor.core.report.CheckStatus;
+import dev.netdoctor.probe.Budget;
+import dev.netdoctor.probe.DiagnosisListener;
+import dev.netdoctor.probe.Probe;
+import dev.netdoctor.probe.ProbeContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs pipelines concurrently: each pipeline is a list of stages, each stage a set of probes that run side by
+ * side once the previous stage is done, all against one context. Pipelines are independent of each other. The
+ * whole run ends at the budget's deadline (plus {@link #GRACE}); a check still running then is reported as cut
+ * off, never waited for.
+ */
+public final class StagedRunner {
+  /** Time after the deadline granted to checks whose own timeouts end exactly at it. */
+  static final long GRACE_MS = 250;
+
+  /** One pipeline: its context and its stages. */
+  public record Pipeline(ProbeContext context, List<List<Probe>> stages) {}
+
+  /** What the run produced. */
+  public record Outcome(List<CheckResult> results, boolean budgetExhausted) {}
+
+  private StagedRunner() {}
+
+  public static Outcome run(List<Pipeline> pipelines, Budget budget, DiagnosisListener listener) {
+    int slots = pipelines.stream().mapToInt(p -> p.stages().stream().mapToInt(List::size).sum()).sum();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(64, slots)), daemon());
+    List<Slot> order = new ArrayList<>();
+    try {
+      List<CompletableFuture<Void>> ends = new ArrayList<>();
+      for (Pipeline p : pipelines) {
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (List<Probe> stage : p.stages()) {
+          List<Slot> stageSlots = new ArrayList<>();
+          for (Probe probe : stage) {
+            Slot s = new Slot(probe, p.context());
+            stageSlots.add(s);
+            order.add(s);
+          }
+          chain = chain.thenCompose(v -> CompletableFuture.allOf(stageSlots.stream()
+              .map(s -> CompletableFuture.runAsync(() -> s.execute(listener), pool)
+                  .exceptionally(t -> null))
+              .toArray(CompletableFuture[]::new)));
+        }
+        ends.add(chain);
+      }
+      try {
+        CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new))
+            .get(budget.remaining().toMillis() + GRACE_MS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        // reported below, per unfinished slot
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException e) {
+        // a slot's failure is already its result
+      }
+      boolean exhausted = false;
+      List<CheckResult> results = new ArrayList<>();
+      for (Slot s : order) {
+        CheckResult r = s.result;
+        if (r == null) {
+          exhausted = true;
+          r = new CheckResult(s.probe.name(), s.context.targetName(), CheckStatus.SKIPPED,
+              s.started ? "cut off: the budget of " + budget.total().toMillis() + " ms ran out"
+                  : "not started: the budget ran out", budget.elapsed().toMillis(), null, null, List.of(),
+              Map.of("cutOff", true), false);
+        }
+        results.add(r);
+      }
+      return new Outcome(results, exhausted);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static ThreadFactory daemon() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "netdoctor-check-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private static final class Slot {
+    final Probe probe;
+    final ProbeContext context;
+    volatile CheckResult result;
+    volatile boolean started;
+
+    Slot(Probe probe, ProbeContext context) {
+      this.probe = probe;
+      this.context = context;
+    }
+
+    void execute(DiagnosisListener listener) {
+      started = true;
+      CheckResult r;
+      if (context.budget().exhausted()) {
+        r = new CheckResult(probe.name(), context.targetName(), CheckStatus.SKIPPED,
+            "not started: the budget ran out", 0, null, null, List.of(), Map.of("cutOff", true), false);
+      } else {
+        try {
+          r = probe.run(context);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (RuntimeException | Error e) {
+          r = new CheckResult(probe.name(), context.targetName(), CheckStatus.FAIL,
+              "internal error in this check: " + FailureMapper.describe(e), 0, null, null, List.of(),
+              Map.of("internalError", true), false);
+        }
+      }
+      context.record(r);
+      result = r;
+      synchronized (listener) {
+        listener.checkFinished(r);
+      }
+    }
+  }
+}

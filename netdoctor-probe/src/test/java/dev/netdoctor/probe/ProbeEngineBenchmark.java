@@ -1,0 +1,205 @@
+package dev.netdoctor.probe;
+
+import dev.netdoctor.core.report.CheckResult;
+import dev.netdoctor.core.report.Report;
+import dev.netdoctor.core.settings.Settings;
+import dev.netdoctor.testing.FaultPorts;
+import dev.netdoctor.testing.TestPki;
+import dev.netdoctor.testing.TlsFault;
+import dev.netdoctor.testing.TlsServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * The probe engine's numbers for docs/benchmarks.md ("Probe engine"), printed side by side. Loopback only.
+ *
+ * <pre>
+ * ./mvnw -q -o -pl netdoctor-probe -am test-compile
+ * ./mvnw -q -o -pl netdoctor-probe exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.netdoctor.probe.ProbeEngineBenchmark [-Dexec.args="blackhole|healthy|curl"]
+ * </pre>
+ */
+public final class ProbeEngineBenchmark {
+  private ProbeEngineBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    String which = args.length == 0 ? "all" : args[0];
+    if (which.equals("all") || which.equals("blackhole")) blackhole();
+    if (which.equals("all") || which.equals("healthy")) healthy(false);
+    if (which.equals("all") || which.equals("healthy-plain")) healthy(true);
+    if (which.equals("all") || which.equals("curl")) curl(args.length > 1 ? args[1] : null);
+    System.exit(0);
+  }
+
+  /** Six providers whose every connect is dropped: time to the verdict under the default 10 s budget. */
+  static void blackhole() throws Exception {
+    List<FaultPorts.Blackhole> holes = new ArrayList<>();
+    try {
+      ProbeFixture fx = new ProbeFixture();
+      Map<String, String[]> providers = new LinkedHashMap<>();
+      for (int i = 0; i < 6; i++) {
+        FaultPorts.Blackhole h = FaultPorts.blackhole();
+        holes.add(h);
+        fx.name("p" + i + ".invalid", "127.0.0.1");
+        providers.put("P" + i, new String[] {"https://p" + i + ".invalid:" + h.port() + "/v1"});
+      }
+      Settings s = fx.settingsWith(providers);
+      System.out.println("== every target black-holed (6 providers, default budget 10 s)");
+      for (int run = 1; run <= 3; run++) {
+        long start = System.nanoTime();
+        Report r = Doctor.builder(s).environment(fx.env()).options(fx.options().latencySamples(5).build())
+            .machineChecks(false).build().diagnose(DiagnosisListener.NONE);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf(Locale.ROOT, "run %d: verdict after %d ms (report elapsed %d ms): %s%n", run, ms,
+            r.elapsedMs(), r.findings().stream().map(f -> f.codeAndCause() + " " + f.targets()).toList());
+      }
+    } finally {
+      holes.forEach(FaultPorts.Blackhole::close);
+    }
+  }
+
+  /**
+   * Six healthy targets (3 https and 3 http, or all http when {@code plain}; answer delays 20–120 ms) together vs
+   * each alone.
+   */
+  static void healthy(boolean plain) throws Exception {
+    TestPki pki = TestPki.create();
+    List<AutoCloseable> servers = new ArrayList<>();
+    ProbeFixture fx = new ProbeFixture();
+    Map<String, String[]> all = new LinkedHashMap<>();
+    try {
+      for (int i = 0; i < 6; i++) {
+        long delay = 20 + 20L * i;
+        Dispatcher d = new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return new MockResponse.Builder().code(200).body("{}").headersDelay(delay, TimeUnit.MILLISECONDS).build();
+          }
+        };
+        String url;
+        if (i % 2 == 0 && !plain) {
+          TlsServer t = TlsServer.start(pki, TlsFault.NONE);
+          t.server().setDispatcher(d);
+          servers.add(t);
+          url = t.url("/v1").toString();
+        } else {
+          MockWebServer m = new MockWebServer();
+          m.setDispatcher(d);
+          m.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+          servers.add(m);
+          url = "http://localhost:" + m.getPort() + "/v1";
+        }
+        all.put("P" + i, new String[] {url});
+      }
+      ProbeOptions options = ProbeOptions.builder().trust(pki.clientTrust().trustManager()).path(false).build();
+      Settings everything = fx.settingsWith(all);
+      for (int warm = 0; warm < 5; warm++) run(fx, everything, options);
+      List<Long> together = new ArrayList<>();
+      List<Long> slowestAlone = new ArrayList<>();
+      String slowestName = "";
+      for (int round = 0; round < 7; round++) {
+        together.add(run(fx, everything, options));
+        long slowest = 0;
+        for (Map.Entry<String, String[]> e : all.entrySet()) {
+          long t = run(fx, fx.settingsWith(Map.of(e.getKey(), e.getValue())), options);
+          if (t > slowest) {
+            slowest = t;
+            slowestName = e.getKey();
+          }
+        }
+        slowestAlone.add(slowest);
+      }
+      long a = median(together);
+      long b = median(slowestAlone);
+      System.out.println("== healthy: 6 loopback targets (" + (plain ? "all http" : "3 https, 3 http")
+          + ") together vs the slowest alone (median of 7, after 5 warm-ups)");
+      System.out.printf(Locale.ROOT, "6 targets together: %d ms | slowest single target (%s) alone: %d ms | ratio %.2f%n",
+          a, slowestName, b, (double) a / b);
+    } finally {
+      for (AutoCloseable c : servers) c.close();
+    }
+  }
+
+  private static long run(ProbeFixture fx, Settings s, ProbeOptions o) {
+    long start = System.nanoTime();
+    Report r = Doctor.builder(s).environment(fx.env()).options(o).machineChecks(false).build()
+        .diagnose(DiagnosisListener.NONE);
+    if (!r.findings().isEmpty()) throw new IllegalStateException("not healthy: " + r.findings());
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /** Phase timings of the http check against curl -w on the same loopback https target. */
+  static void curl(String givenUrl) throws Exception {
+    TestPki pki = TestPki.create();
+    Path ca = Files.createTempFile("netdoctor-bench-ca", ".pem");
+    Files.writeString(ca, okhttp3.tls.Certificates.certificatePem(pki.root()));
+    try (TlsServer t = TlsServer.start(pki, TlsFault.NONE)) {
+      String url = givenUrl != null ? givenUrl : t.url("/v1/models").toString();
+      ProbeEnvironment env = ProbeEnvironment.system();
+      ProbeOptions options = ProbeOptions.builder().trust(pki.clientTrust().trustManager()).path(false)
+          .only(Set.of("http")).build();
+      Doctor doctor = Doctor.builder(Settings.defaults()).environment(env).options(options).build();
+      for (int i = 0; i < 200; i++) doctor.probe(java.net.URI.create(url), DiagnosisListener.NONE);
+      String[] keys = {"dnsMs", "connectMs", "tlsMs", "firstByteMs", "totalMs"};
+      Map<String, List<Double>> ours = new LinkedHashMap<>();
+      Map<String, List<Double>> theirs = new LinkedHashMap<>();
+      for (String k : keys) {
+        ours.put(k, new ArrayList<>());
+        theirs.put(k, new ArrayList<>());
+      }
+      int n = 30;
+      for (int i = 0; i < n; i++) {
+        Report r = doctor.probe(java.net.URI.create(url), DiagnosisListener.NONE);
+        CheckResult http = Doctor.results(r, "http").get(0);
+        Map<?, ?> timings = (Map<?, ?>) http.facts().get("timings");
+        for (String k : keys) {
+          Object v = timings.get(k);
+          ours.get(k).add(v == null ? 0.0 : ((Number) v).doubleValue());
+        }
+        Process p = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "--cacert", ca.toString(), "-w",
+            "%{time_namelookup} %{time_connect} %{time_appconnect} %{time_starttransfer} %{time_total}", url)
+            .redirectErrorStream(true).start();
+        String[] w = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
+        p.waitFor();
+        for (int k = 0; k < keys.length; k++) theirs.get(keys[k]).add(Double.parseDouble(w[k]) * 1000);
+      }
+      System.out.println("== phase timings, cumulative from start, median of " + n + " (" + url
+          + ", same server for both), after 200 warm-up probes");
+      System.out.println("phase        netdoctor   curl -w    difference");
+      for (String k : keys) {
+        double a = medianD(ours.get(k));
+        double b = medianD(theirs.get(k));
+        System.out.printf(Locale.ROOT, "%-12s %7.3f ms %7.3f ms %+8.3f ms%n", k.replace("Ms", ""), a, b, a - b);
+      }
+    } finally {
+      Files.deleteIfExists(ca);
+    }
+  }
+
+  private static long median(List<Long> v) {
+    List<Long> s = new ArrayList<>(v);
+    Collections.sort(s);
+    return s.get(s.size() / 2);
+  }
+
+  private static double medianD(List<Double> v) {
+    List<Double> s = new ArrayList<>(v);
+    Collections.sort(s);
+    return s.get(s.size() / 2);
+  }
+
+}
