@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "kb",
     mixinStandardHelpOptions = true,
+    header = "Search, show and lint the knowledge-base guides.",
     description = "The knowledge base: guides that explain each code, its causes and fixes. Search them by words"
         + " or codes, show one, or lint guides you write yourself (--kb DIR adds them).",
     subcommands = {KbSearchCommand.class, KbShowCommand.class, KbLintCommand.class},

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "lint",
     mixinStandardHelpOptions = true,
+    header = "Check guides and report each problem as file:line: message.",
     description = "Checks guides: front matter keys and types, unknown keys, duplicate ids, codes that do not"
         + " exist, relatedDocs that do not resolve, missing sections. Without DIR, checks the built-in guides and"
         + " each --kb DIR. Prints every problem as file:line: message.",

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
+    header = "Rank the guides that match words or codes.",
     description = "Ranks the guides by how well they match the words (tolerant of typos and word forms) or codes"
         + " given: score, id, title and the codes each guide explains.",
     exitCodeListHeading = ExitCode.HELP_HEADING,

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
+    header = "Show one guide, by id or by code.",
     description = "Shows one guide, found by its id or by a code it explains (NET002, NET002_DnsResolutionFailed,"
         + " AI101-NET-001): as text for the terminal, Markdown as written, or JSON.",
     exitCodeListHeading = ExitCode.HELP_HEADING,
