@@ -32,6 +32,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
+    header = "Explain a code or an error text: cause, evidence, fix, retry advice and guide.",
     description =
         "Explains a code (NET002, NET002_DnsResolutionFailed, an alias such as AI101-NET-001) or "
             + "classifies an error text into one: the cause, the evidence, what to do on your OS, when to "

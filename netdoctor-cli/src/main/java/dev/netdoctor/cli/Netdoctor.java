@@ -62,7 +62,9 @@ public final class Netdoctor implements Runnable {
     Map<String, Class<?>> map = new LinkedHashMap<>();
     map.put("explain", ExplainCommand.class);
     map.put("scan", ScanCommand.class);
-    map.put("doctor", DoctorCommand.class); map.put("probe", ProbeCommand.class);
+    map.put("kb", KbCommand.class);
+    map.put("doctor", DoctorCommand.class);
+    map.put("probe", ProbeCommand.class);
     map.put("serve", ServeCommand.class);
     map.put("help", CommandLine.HelpCommand.class);
     return Collections.unmodifiableMap(map);

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
+    header = "Find every network failure in log files, grouped by code, cause and host.",
     description =
         "Finds every network failure in log files (plain or gzip; '-' reads stdin) and groups them by "
             + "code, cause and host, with counts and when each was first and last seen (the lines' own times "

@@ -61,7 +61,7 @@ final class LineBatch {
       if (!c.recognised()) continue;
       String redacted = v.redacted();
       String shown = redacted.length() > Finding.MAX_TEXT ? redacted.substring(0, Finding.MAX_TEXT) + "…" : redacted;
-      findings.add(new Finding(file, numbers[i], c.code(), c.cause(), v.host(), Timestamps.find(text).orElse(null),
+      findings.add(new Finding(file, numbers[i], c.code(), c.cause(), v.host(), v.stamp(),
           shown, v.evidence()));
     }
     return findings;

@@ -19,7 +19,7 @@ public final class Timestamps {
   /** How far into a line a timestamp is looked for. */
   private static final int WINDOW = 160;
 
-  private static final Pattern ISO = Pattern.compile(
+  static final Pattern ISO = Pattern.compile(
       "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}:\\d{2})(?:[.,](\\d{1,9}))?\\s?(Z|[+-]\\d{2}:?\\d{2})?");
   private static final Pattern CLF = Pattern.compile(
       "\\[(\\d{2})/([A-Z][a-z]{2})/(\\d{4}):(\\d{2}:\\d{2}:\\d{2}) ([+-]\\d{4})\\]");
