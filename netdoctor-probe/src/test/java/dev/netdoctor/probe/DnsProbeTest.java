@@ -34,8 +34,8 @@ class DnsProbeTest {
   }
 
   private CheckResult probe(DnsResponder system, DnsResponder... direct) throws InterruptedException {
-    fx.resolver = HostResolver.using(system.address(), Duration.ofMillis(300));
-    ProbeOptions.Builder o = fx.options().dnsTimeout(Duration.ofMillis(300));
+    fx.resolver = HostResolver.using(system.address(), Duration.ofMillis(1500));
+    ProbeOptions.Builder o = fx.options().dnsTimeout(Duration.ofMillis(1500));
     for (DnsResponder d : direct) o.extraResolver(d.address());
     ProbeContext ctx = fx.context(dev.netdoctor.core.settings.Settings.defaults(fx.dir),
         Target.url(URI.create("https://" + HOST + "/v1")), o.build());
