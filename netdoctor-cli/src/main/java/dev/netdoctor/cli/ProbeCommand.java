@@ -95,6 +95,14 @@ public final class ProbeCommand implements Callable<Integer> {
       + "budget (default 2.5s; longer lets an unanswered ARP end as 'host unreachable' instead of a timeout).")
   String connectTimeout;
 
+  @Option(names = "--latency-samples", paramLabel = "N", description = "How many connects the latency check times "
+      + "(default 5; 0 skips it). From 20 on, a connect slowed by a retransmitted SYN counts as packet loss.")
+  Integer latencySamples;
+
+  @Option(names = "--latency-threshold", paramLabel = "TIME", description = "A median connect time above this is "
+      + "NET016/high-latency (default 500ms).")
+  String latencyThreshold;
+
   @Option(names = "-4", description = "IPv4 only.")
   boolean ipv4Only;
 
@@ -119,6 +127,13 @@ public final class ProbeCommand implements Callable<Integer> {
     ProbeOptions.Builder o = ProbeOptions.builder().budget(DoctorCommand.parseBudget(budget)).path(false)
         .insecure(insecure);
     if (connectTimeout != null) o.connectTimeout(DoctorCommand.parseBudget(connectTimeout));
+    if (latencySamples != null) {
+      if (latencySamples < 0 || latencySamples > 1000) {
+        throw new BadInputException("--latency-samples " + latencySamples + ": must be between 0 and 1000");
+      }
+      o.latencySamples(latencySamples);
+    }
+    if (latencyThreshold != null) o.latencyThreshold(threshold(latencyThreshold));
     if (ipv4Only && ipv6Only) throw new BadInputException("-4 and -6 exclude each other");
     if (ipv4Only) o.families(Set.of(IpFamily.IPV4));
     if (ipv6Only) o.families(Set.of(IpFamily.IPV6));
@@ -152,6 +167,17 @@ public final class ProbeCommand implements Callable<Integer> {
       DoctorCommand.print(out, report, output.format(), output.style(context), true);
     }
     return DoctorCommand.exitCode(report);
+  }
+
+  /** A latency threshold: {@code 40ms}, {@code 0.5s} or {@code 1} (seconds), between 0 and 60 s. */
+  static Duration threshold(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s)?").matcher(text.trim());
+    if (!m.matches()) {
+      throw new BadInputException("--latency-threshold '" + text + "': expected a time such as 40ms or 1s");
+    }
+    double millis = Double.parseDouble(m.group(1)) * ("ms".equals(m.group(2)) ? 1 : 1000);
+    if (millis > 60_000) throw new BadInputException("--latency-threshold '" + text + "': must be at most 60s");
+    return Duration.ofNanos(Math.round(millis * 1_000_000));
   }
 
   private static void addResolve(ProbeOptions.Builder o, String spec) {

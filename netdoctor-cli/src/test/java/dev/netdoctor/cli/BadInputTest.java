@@ -72,6 +72,18 @@ class BadInputTest {
   }
 
   @Test
+  void latencyThresholdThatIsNotATimeIsRejected() {
+    assertBadInput(Run.of("probe", "--latency-threshold", "fast", "http://x.invalid/"),
+        "--latency-threshold 'fast': expected a time such as 40ms or 1s");
+  }
+
+  @Test
+  void negativeLatencySamplesAreRejected() {
+    assertBadInput(Run.of("probe", "--latency-samples", "-1", "http://x.invalid/"),
+        "--latency-samples -1: must be between 0 and 1000");
+  }
+
+  @Test
   void unknownCodeIsRejected() {
     assertBadInput(Run.of("explain", "NET999"), "unknown code 'NET999'");
   }

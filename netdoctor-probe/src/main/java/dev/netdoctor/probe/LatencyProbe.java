@@ -14,13 +14,24 @@ import java.util.Locale;
 
 /**
  * Round-trip latency as several TCP connects to the address the tcp check reached (a connect is one round trip),
- * with jitter as the mean difference between consecutive samples. A median above {@link #HIGH} is NET016.
+ * with jitter as the mean difference between consecutive samples. A median above the threshold
+ * ({@link ProbeOptions#latencyThreshold()}, default {@link #HIGH}) is NET016/high-latency.
  *
- * <p>Facts: {@code samplesMs}, {@code medianMs}, {@code minMs}, {@code maxMs}, {@code jitterMs}, {@code lost}.
+ * <p>Packet loss shows in two ways: a connect that never completes within its cap ({@code lost}), and a connect
+ * that completes only after a retransmitted SYN — at least {@link #SYN_RETRY} slower than the median, the initial
+ * retransmission timeout of TCP — because the SYN or its answer was lost ({@code retransmitted}). Either is
+ * NET016/packet-loss; a retransmission only counts from {@link #MIN_SAMPLES_FOR_LOSS} samples on, since one slow
+ * connect among a handful is no loss rate (it still shows in the evidence).
+ *
+ * <p>Facts: {@code samplesMs}, {@code medianMs}, {@code minMs}, {@code maxMs}, {@code jitterMs}, {@code lost},
+ * {@code retransmitted}, {@code thresholdMs}.
  */
 public final class LatencyProbe implements Probe {
   public static final String NAME = "latency";
   public static final Duration HIGH = Duration.ofMillis(500);
+  /** TCP's initial retransmission timeout is 1 s (RFC 6298); a little less, for the clock's granularity. */
+  public static final Duration SYN_RETRY = Duration.ofMillis(900);
+  public static final int MIN_SAMPLES_FOR_LOSS = 20;
 
   @Override
   public String name() {
@@ -61,21 +72,51 @@ public final class LatencyProbe implements Probe {
     }
     r.fact("lost", lost);
     if (ms.isEmpty()) return r.fail("NET016", "packet-loss", "no connect of " + samples + " succeeded");
+    Sampled v = judge(ms, lost, ctx.options().latencyThreshold());
+    r.fact("samplesMs", ms.stream().map(LatencyProbe::round).toList()).fact("medianMs", round(v.median))
+        .fact("minMs", round(v.min)).fact("maxMs", round(v.max)).fact("jitterMs", round(v.jitter))
+        .fact("retransmitted", v.retransmitted)
+        .fact("thresholdMs", ctx.options().latencyThreshold().toMillis());
+    r.evidence(v.summary + (lost > 0 ? ", " + lost + " lost" : "")
+        + (v.retransmitted > 0 ? ", " + v.retransmitted + " answered only after a retransmitted SYN" : ""));
+    return switch (v.verdict) {
+      case HIGH_LATENCY -> r.warn("NET016", "high-latency", v.summary + ", above the "
+          + ctx.options().latencyThreshold().toMillis() + " ms threshold");
+      case PACKET_LOSS -> r.warn("NET016", "packet-loss", v.summary + ", " + (lost + v.retransmitted) + " of "
+          + (ms.size() + lost) + " connects lost a packet"
+          + (v.retransmitted > 0 ? " (" + v.retransmitted + " needed a retransmitted SYN)" : ""));
+      case FINE -> r.pass(v.summary);
+    };
+  }
+
+  /** What the samples say. */
+  enum Verdict { FINE, HIGH_LATENCY, PACKET_LOSS }
+
+  /** The statistics of one run of samples and their verdict. */
+  record Sampled(double median, double min, double max, double jitter, int retransmitted, String summary,
+      Verdict verdict) {}
+
+  /**
+   * Judges completed connect times (milliseconds, in order) plus {@code lost} connects that never completed: high
+   * latency first (a slow link also loses the odd packet), then loss.
+   */
+  static Sampled judge(List<Double> ms, int lost, Duration threshold) {
     List<Double> sorted = new ArrayList<>(ms);
     Collections.sort(sorted);
     double median = sorted.get(sorted.size() / 2);
     double jitter = 0;
     for (int i = 1; i < ms.size(); i++) jitter += Math.abs(ms.get(i) - ms.get(i - 1));
     jitter = ms.size() > 1 ? jitter / (ms.size() - 1) : 0;
-    r.fact("samplesMs", ms.stream().map(LatencyProbe::round).toList()).fact("medianMs", round(median))
-        .fact("minMs", round(sorted.get(0))).fact("maxMs", round(sorted.get(sorted.size() - 1)))
-        .fact("jitterMs", round(jitter));
+    int retransmitted = 0;
+    if (ms.size() + lost >= MIN_SAMPLES_FOR_LOSS) {
+      for (double m : ms) if (m >= median + SYN_RETRY.toMillis()) retransmitted++;
+    }
     String summary = String.format(Locale.ROOT, "median %.1f ms, jitter %.1f ms over %d connects", median, jitter,
         ms.size());
-    r.evidence(summary + (lost > 0 ? ", " + lost + " lost" : ""));
-    if (median > HIGH.toMillis()) return r.warn("NET016", "high-latency", summary);
-    if (lost > 0) return r.warn("NET016", "packet-loss", summary + ", " + lost + " of " + samples + " lost");
-    return r.pass(summary);
+    Verdict verdict = median > threshold.toNanos() / 1_000_000.0 ? Verdict.HIGH_LATENCY
+        : lost + retransmitted > 0 ? Verdict.PACKET_LOSS : Verdict.FINE;
+    return new Sampled(median, sorted.get(0), sorted.get(sorted.size() - 1), jitter, retransmitted, summary,
+        verdict);
   }
 
   private static double round(double v) {

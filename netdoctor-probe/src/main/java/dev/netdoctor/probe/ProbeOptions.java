@@ -29,6 +29,7 @@ import javax.net.ssl.X509TrustManager;
  * @param tlsTimeout ceiling for one TLS handshake
  * @param httpTimeout ceiling for one HTTP exchange
  * @param latencySamples how many connects the latency check times (0 turns it off)
+ * @param latencyThreshold a median connect time above this is NET016/high-latency (default 500 ms)
  * @param downloadUrl a URL whose body the throughput check downloads (empty: no throughput check)
  * @param uploadUrl a URL that accepts a POST the throughput check uploads to (empty: no upload check)
  * @param path whether to run the path check (tracepath/traceroute/mtr)
@@ -47,6 +48,7 @@ public record ProbeOptions(
     Duration tlsTimeout,
     Duration httpTimeout,
     int latencySamples,
+    Duration latencyThreshold,
     Optional<URI> downloadUrl,
     Optional<URI> uploadUrl,
     boolean path,
@@ -60,6 +62,8 @@ public record ProbeOptions(
     extraResolvers = List.copyOf(extraResolvers);
     only = Set.copyOf(only);
     if (families.isEmpty()) throw new IllegalArgumentException("at least one address family");
+    if (latencySamples < 0) throw new IllegalArgumentException("latencySamples must not be negative");
+    if (latencyThreshold.isNegative()) throw new IllegalArgumentException("latencyThreshold must not be negative");
   }
 
   public static ProbeOptions defaults() {
@@ -109,6 +113,7 @@ public record ProbeOptions(
     private Duration tlsTimeout = Duration.ofMillis(3000);
     private Duration httpTimeout = Duration.ofMillis(4000);
     private int latencySamples = 5;
+    private Duration latencyThreshold = Duration.ofMillis(500);
     private Optional<URI> downloadUrl = Optional.empty();
     private Optional<URI> uploadUrl = Optional.empty();
     private boolean path = true;
@@ -129,6 +134,7 @@ public record ProbeOptions(
       tlsTimeout = o.tlsTimeout;
       httpTimeout = o.httpTimeout;
       latencySamples = o.latencySamples;
+      latencyThreshold = o.latencyThreshold;
       downloadUrl = o.downloadUrl;
       uploadUrl = o.uploadUrl;
       path = o.path;
@@ -151,6 +157,7 @@ public record ProbeOptions(
     public Builder tlsTimeout(Duration v) { tlsTimeout = v; return this; }
     public Builder httpTimeout(Duration v) { httpTimeout = v; return this; }
     public Builder latencySamples(int v) { latencySamples = v; return this; }
+    public Builder latencyThreshold(Duration v) { latencyThreshold = v; return this; }
     public Builder downloadUrl(URI v) { downloadUrl = Optional.of(v); return this; }
     public Builder uploadUrl(URI v) { uploadUrl = Optional.of(v); return this; }
     public Builder path(boolean v) { path = v; return this; }
@@ -158,7 +165,8 @@ public record ProbeOptions(
 
     public ProbeOptions build() {
       return new ProbeOptions(budget, families, resolve, extraResolvers, proxy, trust, insecure, dnsTimeout,
-          connectTimeout, tlsTimeout, httpTimeout, latencySamples, downloadUrl, uploadUrl, path, only);
+          connectTimeout, tlsTimeout, httpTimeout, latencySamples, latencyThreshold, downloadUrl, uploadUrl, path,
+          only);
     }
   }
 }

@@ -276,4 +276,33 @@ class ConnectionProbesTest {
       assertThat(r.facts()).containsKeys("medianMs", "jitterMs");
     }
   }
+
+  @Test
+  void medianAboveTheConfiguredThresholdIsHighLatency() throws Exception {
+    try (TlsServer server = TlsServer.start(ProbeFixture.PKI, TlsFault.NONE)) {
+      ProbeContext ctx = fx.context(dev.netdoctor.core.settings.Settings.defaults(fx.dir),
+          Target.url(URI.create(server.url("/").toString())),
+          fx.options().latencyThreshold(Duration.ZERO).build());
+
+      CheckResult r = ProbeFixture.runUpTo(ctx, "latency");
+
+      assertThat(r.code() + "/" + r.cause()).isEqualTo("NET016/high-latency");
+      assertThat(r.summary()).contains("above the 0 ms threshold");
+      assertThat(r.longFact("thresholdMs", -1)).isZero();
+    }
+  }
+
+  @Test
+  void loopbackConnectsAreBelowTheDefaultThresholdWithoutLoss() throws Exception {
+    try (TlsServer server = TlsServer.start(ProbeFixture.PKI, TlsFault.NONE)) {
+      ProbeContext ctx = fx.context(dev.netdoctor.core.settings.Settings.defaults(fx.dir),
+          Target.url(URI.create(server.url("/").toString())), fx.options().latencySamples(25).build());
+
+      CheckResult r = ProbeFixture.runUpTo(ctx, "latency");
+
+      assertThat(r.status()).isEqualTo(CheckStatus.PASS);
+      assertThat(r.longFact("retransmitted", -1)).isZero();
+      assertThat((java.util.List<?>) r.facts().get("samplesMs")).hasSize(25);
+    }
+  }
 }

@@ -1,0 +1,67 @@
+package dev.netdoctor.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netdoctor.probe.LatencyProbe.Verdict;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How connect times become a verdict. The times are those a lossy 50 ms link gives (a lost SYN or SYN-ACK costs
+ * TCP's 1 s retransmission timeout), which loopback cannot produce; the sampling itself is tested on loopback in
+ * {@link ConnectionProbesTest}.
+ */
+class LatencyJudgementTest {
+  private static final Duration DEFAULT = Duration.ofMillis(500);
+
+  private static List<Double> link(int samples, double rttMs, int retransmittedAt) {
+    List<Double> ms = new ArrayList<>(Collections.nCopies(samples, rttMs));
+    if (retransmittedAt >= 0) ms.set(retransmittedAt, rttMs + 1000);
+    return ms;
+  }
+
+  @Test
+  void aConnectSlowedByARetransmittedSynAmongTwentyIsPacketLoss() {
+    LatencyProbe.Sampled s = LatencyProbe.judge(link(20, 52, 7), 0, DEFAULT);
+
+    assertThat(s.verdict()).isEqualTo(Verdict.PACKET_LOSS);
+    assertThat(s.retransmitted()).isEqualTo(1);
+    assertThat(s.median()).isEqualTo(52);
+  }
+
+  @Test
+  void oneSlowConnectAmongAFewIsNoLossRate() {
+    LatencyProbe.Sampled s = LatencyProbe.judge(link(5, 52, 2), 0, DEFAULT);
+
+    assertThat(s.verdict()).isEqualTo(Verdict.FINE);
+    assertThat(s.retransmitted()).isZero();
+  }
+
+  @Test
+  void aConnectThatNeverCompletedIsPacketLossWhateverTheCount() {
+    assertThat(LatencyProbe.judge(link(4, 52, -1), 1, DEFAULT).verdict()).isEqualTo(Verdict.PACKET_LOSS);
+  }
+
+  @Test
+  void slowButSteadyConnectsBelowTheRetransmissionTimeoutAreNotLoss() {
+    List<Double> ms = new ArrayList<>(Collections.nCopies(30, 52.0));
+    ms.set(3, 700.0);
+
+    assertThat(LatencyProbe.judge(ms, 0, DEFAULT).verdict()).isEqualTo(Verdict.FINE);
+  }
+
+  @Test
+  void medianAboveTheThresholdIsHighLatencyEvenWithLoss() {
+    LatencyProbe.Sampled s = LatencyProbe.judge(link(20, 52, 3), 0, Duration.ofMillis(40));
+
+    assertThat(s.verdict()).isEqualTo(Verdict.HIGH_LATENCY);
+  }
+
+  @Test
+  void medianAtTheThresholdIsNotHighLatency() {
+    assertThat(LatencyProbe.judge(link(10, 40, -1), 0, Duration.ofMillis(40)).verdict()).isEqualTo(Verdict.FINE);
+  }
+}
