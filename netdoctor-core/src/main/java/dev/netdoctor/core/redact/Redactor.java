@@ -21,13 +21,19 @@ public final class Redactor {
 
   private record Replacement(Pattern pattern, String with) {}
 
+  /**
+   * A status that describes a secret without holding it ("not set", "set (51 characters)", "[redacted]") is left
+   * readable: reports say whether a key is configured.
+   */
+  private static final String NOT_A_STATUS = "(?!not set\\b|set \\(\\d+ characters\\)|\\[redacted\\])";
+
   private static final List<Replacement> REPLACEMENTS = List.of(
       // Header values first: "Authorization: Bearer x" keeps the scheme word, the rest goes.
       new Replacement(Pattern.compile("(?i)(\\b(?:proxy-)?authorization[\"']?\\s*[:=]\\s*[\"']?)"
           + "(?:(basic|bearer|digest|negotiate|ntlm|token)\\s+)?[^\\s\"',;}]+"),
           "$1$2 " + MASK),
       new Replacement(Pattern.compile("(?i)(\\b(?:xi-api-key|x-api-key|api-key|x-goog-api-key|apikey)"
-          + "[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',;&}]+"), "$1" + MASK),
+          + "[\"']?\\s*[:=]\\s*[\"']?)" + NOT_A_STATUS + "[^\\s\"',;&}]+"), "$1" + MASK),
       new Replacement(Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{6,}"), "Bearer " + MASK),
       new Replacement(Pattern.compile("\\bsk-ant-[A-Za-z0-9_-]{6,}"), "sk-ant-" + MASK),
       new Replacement(Pattern.compile("\\bsk-proj-[A-Za-z0-9_-]{6,}"), "sk-proj-" + MASK),
@@ -39,7 +45,7 @@ public final class Redactor {
       // api_key=..., "api_key": "...", 'token': '...'
       new Replacement(Pattern.compile("(?i)([\"']?\\b(?:api[_-]?key|access[_-]?token|refresh[_-]?token|"
           + "auth[_-]?token|token|password|passwd|pwd|secret|client[_-]?secret)[\"']?\\s*[:=]\\s*[\"']?)"
-          + "(?!\\*\\*\\*)[^\\s\"'&,;}]+"), "$1" + MASK));
+          + "(?!\\*\\*\\*)" + NOT_A_STATUS + "[^\\s\"'&,;}]+"), "$1" + MASK));
 
   private Redactor() {}
 

@@ -87,4 +87,13 @@ class RedactorTest {
     String once = Redactor.redact("Authorization: Bearer abcdef123456 http://u:p@h sk-abcdefghijklmnopqrstu");
     assertThat(Redactor.redact(once)).isEqualTo(once);
   }
+
+  @Test
+  void aStatusThatDescribesAKeyStaysReadableButAKeyIsStillMasked() {
+    assertThat(Redactor.redact("\"ApiKey\": \"not set (OPENAI_API_KEY)\""))
+        .isEqualTo("\"ApiKey\": \"not set (OPENAI_API_KEY)\"");
+    assertThat(Redactor.redact("api_key=set (51 characters)")).isEqualTo("api_key=set (51 characters)");
+    assertThat(Redactor.redact("\"ApiKey\": \"notsecretvalue123\"")).doesNotContain("notsecretvalue123");
+    assertThat(Redactor.redact("password=nothing-to-see")).doesNotContain("nothing-to-see");
+  }
 }
