@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "doctor",
     mixinStandardHelpOptions = true,
+    header = "Run every configured check and name the root cause of each problem.",
     description = "Runs every check the settings call for, concurrently under one time budget, and names the "
         + "root cause of each problem with its code, evidence, fix and guide. The Markdown form is the support "
         + "bundle to paste into a ticket; every secret is redacted.",

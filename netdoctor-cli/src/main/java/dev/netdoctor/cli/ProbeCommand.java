@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "probe",
     mixinStandardHelpOptions = true,
+    header = "Probe one URL phase by phase: DNS, TCP, proxy, TLS, HTTP.",
     description = "Probes one URL phase by phase, like curl -v -w with the diagnosis added: DNS (the system "
         + "resolver and each configured resolver), TCP per address family, the proxy decision and its CONNECT "
         + "answer, TLS (version, cipher, chain, expiry, host name), HTTP status and timings, and the root cause "

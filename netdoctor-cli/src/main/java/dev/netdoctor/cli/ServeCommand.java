@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
  * address that cannot be bound (the message says which).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
+    header = "Serve the diagnosis: JSON API, web page, /metrics, /probe.",
     description = {"Serves the diagnosis: GET /api/system/network/diagnostics, the Network Diagnostics page at /,",
         "/metrics for Prometheus and a blackbox_exporter-compatible /probe?target=&module=.",
         "Binds 127.0.0.1; binding another address needs a token (--token or NETDOCTOR_TOKEN)."})

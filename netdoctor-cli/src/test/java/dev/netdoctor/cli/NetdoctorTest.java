@@ -29,4 +29,19 @@ class NetdoctorTest {
     Run run = Run.of("--help");
     assertThat(run.out).contains("explain").contains("scan");
   }
+
+  @Test
+  void rootHelpListsEachCommandWithItsShortHeaderNotItsParagraph() {
+    Run run = Run.of("--help");
+
+    assertThat(run.out)
+        .contains("Run every configured check and name the root cause of each problem.")
+        .contains("Probe one URL phase by phase: DNS, TCP, proxy, TLS, HTTP.")
+        .contains("Serve the diagnosis: JSON API, web page, /metrics, /probe.")
+        .doesNotContain("concurrently under one time budget")
+        .doesNotContain("like curl -v -w")
+        .doesNotContain("blackbox_exporter");
+    assertThat(run.out.lines().filter(l -> l.strip().startsWith("doctor") || l.strip().startsWith("probe")
+        || l.strip().startsWith("serve"))).hasSize(3).allMatch(l -> l.length() <= 80);
+  }
 }

@@ -119,4 +119,13 @@ public final class Classifier {
     Objects.requireNonNull(line, "line");
     return scanner.mayMatch(line);
   }
+
+  /**
+   * {@link #mayContainFailure(CharSequence)} for one log line given as UTF-8 bytes (no line break), with the same
+   * answer as for the decoded line; a line of plain ASCII is matched on the bytes, without decoding or copying.
+   */
+  public boolean mayContainFailure(byte[] utf8, int off, int len) {
+    Objects.checkFromIndexSize(off, len, utf8.length);
+    return scanner.mayMatch(utf8, off, len);
+  }
 }

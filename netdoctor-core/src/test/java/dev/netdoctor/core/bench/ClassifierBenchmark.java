@@ -7,6 +7,7 @@ import dev.netdoctor.core.classify.Classification;
 import dev.netdoctor.core.classify.Classifier;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -43,6 +44,7 @@ public class ClassifierBenchmark {
 
   private Classifier classifier;
   private String[] lines;
+  private byte[][] utf8Lines;
   private int next;
 
   @Setup(Level.Trial)
@@ -56,6 +58,8 @@ public class ClassifierBenchmark {
           ? failures.get(random.nextInt(failures.size()))
           : ORDINARY[random.nextInt(ORDINARY.length)];
     }
+    utf8Lines = new byte[lines.length][];
+    for (int i = 0; i < lines.length; i++) utf8Lines[i] = lines[i].getBytes(StandardCharsets.UTF_8);
   }
 
   private String line() {
@@ -72,6 +76,14 @@ public class ClassifierBenchmark {
   @Benchmark
   public boolean prefilterMixedLine() {
     return classifier.mayContainFailure(line());
+  }
+
+  /** The prefilter as {@code scan} calls it: on the line's UTF-8 bytes, no decoding for an ASCII line. */
+  @Benchmark
+  public boolean prefilterMixedLineBytes() {
+    byte[] line = utf8Lines[next];
+    next = (next + 1) & (lines.length - 1);
+    return classifier.mayContainFailure(line, 0, line.length);
   }
 
   @Benchmark

@@ -8,14 +8,15 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link ClassifierBenchmark} from the command line (see docs/benchmarks.md). In-process (no fork), because
- * {@code exec:java} does not expose the test class path to a forked JVM.
+ * {@code exec:java} does not expose the test class path to a forked JVM. An argument narrows the run to the
+ * benchmarks whose name matches it (a regex, e.g. {@code prefilter.*}).
  */
 public final class ClassifierBenchmarkMain {
   private ClassifierBenchmarkMain() {}
 
   public static void main(String[] args) throws RunnerException {
     Options options = new OptionsBuilder()
-        .include(ClassifierBenchmark.class.getName())
+        .include(ClassifierBenchmark.class.getName() + (args.length > 0 ? "." + args[0] : ""))
         .forks(0)
         .threads(1)
         .warmupIterations(3)

@@ -1,5 +1,6 @@
 package dev.netdoctor.core.classify.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +34,27 @@ public final class TextScanner {
   /** True when some trigger literal occurs in the text (before word checks): the cheap prefilter. */
   public boolean mayMatch(CharSequence text) {
     return scan(text, (p, s, e) -> false) < 0;
+  }
+
+  /**
+   * {@link #mayMatch(CharSequence)} for one line given as UTF-8 bytes: the same answer as for the decoded line.
+   * A line of plain ASCII bytes without {@code \n}, at most {@link #LINE_LIMIT} long, is matched on the bytes with
+   * no decoding; any other is decoded and scanned as chars.
+   */
+  public boolean mayMatch(byte[] utf8, int off, int len) {
+    if (len <= LINE_LIMIT) {
+      int j = off;
+      int end = off + len;
+      while (j < end && (utf8[j] == ' ' || utf8[j] == '\t') && j - off < 64) j++;
+      // Only a line whose first word starts with 'a' or 'F' can be a skipped frame (see scan).
+      boolean maybeFrame = j < end && (utf8[j] == 'a' || utf8[j] == 'F');
+      if (!maybeFrame || isPlainAsciiLine(utf8, off, end)) {
+        if (maybeFrame && skipsLine(new AsciiView(utf8, off, len), j - off)) return false;
+        int found = automaton.matchAscii(utf8, off, end);
+        if (found != TriggerAutomaton.NOT_ASCII_LINE) return found == TriggerAutomaton.FOUND;
+      }
+    }
+    return mayMatch(new String(utf8, off, len, StandardCharsets.UTF_8));
   }
 
   /**
@@ -164,7 +186,7 @@ public final class TextScanner {
         skip = true;
       } else {
         pythonSource = false;
-        skip = indent > 0 ? isFrame(text, j) : isBareJavaFrame(text, j);
+        skip = skipsLine(text, j, indent);
       }
       state = automaton.start();
       int lineLimit = Math.min(length, i + LINE_LIMIT);
@@ -191,6 +213,46 @@ public final class TextScanner {
       }
     }
     return scannedTotal;
+  }
+
+  /** Whether the line (the first of {@code text}) is a stack frame the scan skips, its first word at {@code at}. */
+  private static boolean skipsLine(CharSequence text, int at) {
+    return startsWith(text, at, "File \"") || skipsLine(text, at, at);
+  }
+
+  /** A frame line after the Python source check: {@code indent} blanks, then the first word at {@code at}. */
+  private static boolean skipsLine(CharSequence text, int at, int indent) {
+    return indent > 0 ? isFrame(text, at) : isBareJavaFrame(text, at);
+  }
+
+  private static boolean isPlainAsciiLine(byte[] buf, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (buf[i] < 0 || buf[i] == '\n') return false;
+    }
+    return true;
+  }
+
+  /** Plain ASCII bytes as chars, for the frame checks. */
+  private record AsciiView(byte[] buf, int off, int len) implements CharSequence {
+    @Override
+    public int length() {
+      return len;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return (char) buf[off + index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new AsciiView(buf, off + start, end - start);
+    }
+
+    @Override
+    public String toString() {
+      return new String(buf, off, len, StandardCharsets.ISO_8859_1);
+    }
   }
 
   private static int indexOfNewline(CharSequence text, int from, int length) {

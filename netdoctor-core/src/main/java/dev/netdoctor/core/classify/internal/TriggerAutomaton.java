@@ -32,6 +32,12 @@ public final class TriggerAutomaton {
   private final int[][] outputs; // patterns ending exactly here
   private final int[] outLink; // nearest state on the failure chain with outputs, -1 if none
   private final boolean[] emits; // this state or its failure chain has outputs
+  // ASCII byte -> its class: bytes no literal holds (after folding A-Z) share class 0; '\n' has its own
+  private final int[] byteClass = new int[ASCII];
+  private final int classes;
+  // state * classes + class -> next state * classes; the complement (negative) when the next state emits, and
+  // for '\n' (which ends a line, see matchAscii). Far smaller than a table over all of ASCII, so it stays cached.
+  private final int[] classTable;
 
   public TriggerAutomaton(List<String> literals) {
     this.patterns = literals.stream().map(TriggerAutomaton::fold).toArray(String[]::new);
@@ -111,6 +117,32 @@ public final class TriggerAutomaton {
       }
     }
     this.wideEdges = Map.copyOf(wide);
+    int[] classOfFolded = new int[ASCII];
+    int count = 1;
+    for (String pattern : patterns) {
+      for (int i = 0; i < pattern.length(); i++) {
+        char c = pattern.charAt(i);
+        if (c < ASCII && c != '\n' && classOfFolded[c] == 0) classOfFolded[c] = count++;
+      }
+    }
+    int newline = count++;
+    char[] representative = new char[count]; // a char of each class (class 0: any char no literal holds)
+    for (int c = 0; c < ASCII; c++) {
+      if (c == '\n') continue;
+      int folded = fold((char) c);
+      byteClass[c] = classOfFolded[folded];
+      representative[classOfFolded[folded]] = (char) folded;
+    }
+    byteClass['\n'] = newline;
+    representative[newline] = '\n';
+    this.classes = count;
+    this.classTable = new int[states * classes];
+    for (int st = 0; st < states; st++) {
+      for (int k = 0; k < classes; k++) {
+        int t = next[st * ASCII + representative[k]];
+        classTable[st * classes + k] = emits[t] || k == newline ? ~(t * classes) : t * classes;
+      }
+    }
   }
 
   private static int[] newRow() {
@@ -169,6 +201,35 @@ public final class TriggerAutomaton {
       c += 32;
     }
     return next[state * ASCII + c];
+  }
+
+  /** {@link #matchAscii}: some pattern occurs. */
+  public static final int FOUND = 1;
+  /** {@link #matchAscii}: no pattern occurs. */
+  public static final int NONE = 0;
+  /** {@link #matchAscii}: the bytes hold a {@code \n} or a byte above 0x7F; the caller must scan chars. */
+  public static final int NOT_ASCII_LINE = -1;
+
+  /**
+   * Whether some pattern occurs in one line of ASCII bytes, from the start state: the same answer as feeding
+   * each byte as a char to {@link #step} and checking {@link #emits}, with one table look-up per byte (case
+   * folding is in the table). Gives up with {@link #NOT_ASCII_LINE} at the first {@code \n} or non-ASCII byte,
+   * whose meaning depends on the decoding and the line structure the caller knows.
+   */
+  public int matchAscii(byte[] buf, int from, int to) {
+    int[] table = classTable;
+    int[] classOf = byteClass;
+    int s = 0;
+    for (int i = from; i < to; i++) {
+      int b = buf[i];
+      if (b < 0) return NOT_ASCII_LINE;
+      s = table[s + classOf[b]];
+      if (s < 0) {
+        if (b == '\n') return NOT_ASCII_LINE;
+        return FOUND;
+      }
+    }
+    return NONE;
   }
 
   /** Whether some pattern ends at this state. */
