@@ -16,14 +16,13 @@ import javax.net.ssl.X509TrustManager;
  * <p>Verification is the delegate's {@code checkServerTrusted(chain, authType)}: path building, validity dates and
  * constraints, but not the host name, which the probe checks separately.
  */
-public final class CapturingTrustManager extends X509ExtendedTrustManager {
-  private final X509TrustManager delegate;
+public final class CapturingTrustManager extends ServerOnlyTrustManager {
   private volatile List<X509Certificate> chain = List.of();
   private volatile CertificateException failure;
   private volatile boolean checked;
 
   public CapturingTrustManager(X509TrustManager delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   public List<X509Certificate> chain() {
@@ -67,23 +66,7 @@ public final class CapturingTrustManager extends X509ExtendedTrustManager {
     capture(presented, authType);
   }
 
-  @Override
-  public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException {
-    throw new CertificateException("a probe never accepts client connections");
-  }
 
-  @Override
-  public void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException {
-    throw new CertificateException("a probe never accepts client connections");
-  }
 
-  @Override
-  public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException {
-    throw new CertificateException("a probe never accepts client connections");
-  }
 
-  @Override
-  public X509Certificate[] getAcceptedIssuers() {
-    return delegate.getAcceptedIssuers();
-  }
 }

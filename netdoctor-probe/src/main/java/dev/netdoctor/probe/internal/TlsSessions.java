@@ -145,11 +145,10 @@ public final class TlsSessions {
   }
 
   /** Captures for a {@link #capturing} handshake on this thread; otherwise verifies and fails like the application. */
-  private final class Switch extends X509ExtendedTrustManager {
-    private final X509TrustManager delegate;
+  private final class Switch extends ServerOnlyTrustManager {
 
     Switch(X509TrustManager delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     @Override
@@ -177,24 +176,8 @@ public final class TlsSessions {
       else delegate.checkServerTrusted(chain, authType);
     }
 
-    @Override
-    public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException {
-      throw new CertificateException("a probe never accepts client connections");
-    }
 
-    @Override
-    public void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException {
-      throw new CertificateException("a probe never accepts client connections");
-    }
 
-    @Override
-    public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException {
-      throw new CertificateException("a probe never accepts client connections");
-    }
 
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return delegate.getAcceptedIssuers();
-    }
   }
 }
