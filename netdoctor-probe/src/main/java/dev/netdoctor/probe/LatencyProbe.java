@@ -33,6 +33,9 @@ public final class LatencyProbe implements Probe {
   public static final Duration SYN_RETRY = Duration.ofMillis(900);
   public static final int MIN_SAMPLES_FOR_LOSS = 20;
 
+  /** How long one sample may take: past TCP's first SYN retransmission (1 s), so one lost SYN is not a lost connect. */
+  static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(2);
+
   @Override
   public String name() {
     return NAME;
@@ -62,9 +65,12 @@ public final class LatencyProbe implements Probe {
     List<Double> ms = new ArrayList<>();
     int lost = 0;
     for (int i = 0; i < samples && !ctx.budget().exhausted(); i++) {
+      int timeout = ctx.budget().capMillis(SAMPLE_TIMEOUT);
+      // A connect cut short by the budget says nothing about loss: stop sampling instead of counting it as lost.
+      if (timeout < SAMPLE_TIMEOUT.toMillis()) break;
       long start = ctx.env().ticker().getAsLong();
       try (Socket s = new Socket()) {
-        s.connect(address, ctx.budget().capMillis(Duration.ofSeconds(2)));
+        s.connect(address, timeout);
         ms.add((ctx.env().ticker().getAsLong() - start) / 1_000_000.0);
       } catch (IOException e) {
         lost++;
@@ -114,9 +120,20 @@ public final class LatencyProbe implements Probe {
     String summary = String.format(Locale.ROOT, "median %.1f ms, jitter %.1f ms over %d connects", median, jitter,
         ms.size());
     Verdict verdict = median > threshold.toNanos() / 1_000_000.0 ? Verdict.HIGH_LATENCY
-        : lost + retransmitted > 0 ? Verdict.PACKET_LOSS : Verdict.FINE;
+        : lossIsAFinding(ms.size() + lost, lost, retransmitted) ? Verdict.PACKET_LOSS : Verdict.FINE;
     return new Sampled(median, sorted.get(0), sorted.get(sorted.size() - 1), jitter, retransmitted, summary,
         verdict);
+  }
+
+  /**
+   * Loss is a finding when the sample can estimate it ({@link #MIN_SAMPLES_FOR_LOSS} connects or more, any lost or
+   * retransmitted one counts) or when at least two connects never completed (each needs a SYN and its retransmission
+   * lost: two in a few samples is no accident). One lost connect among a few is evidence only, so a lossy link that
+   * still works is not reported as broken.
+   */
+  static boolean lossIsAFinding(int attempts, int lost, int retransmitted) {
+    if (attempts >= MIN_SAMPLES_FOR_LOSS) return lost + retransmitted > 0;
+    return lost >= 2;
   }
 
   private static double round(double v) {

@@ -41,8 +41,18 @@ class LatencyJudgementTest {
   }
 
   @Test
-  void aConnectThatNeverCompletedIsPacketLossWhateverTheCount() {
-    assertThat(LatencyProbe.judge(link(4, 52, -1), 1, DEFAULT).verdict()).isEqualTo(Verdict.PACKET_LOSS);
+  void oneConnectThatNeverCompletedAmongFewIsEvidenceNotLoss() {
+    assertThat(LatencyProbe.judge(link(4, 52, -1), 1, DEFAULT).verdict()).isEqualTo(Verdict.FINE);
+  }
+
+  @Test
+  void twoConnectsThatNeverCompletedArePacketLossEvenAmongFew() {
+    assertThat(LatencyProbe.judge(link(3, 52, -1), 2, DEFAULT).verdict()).isEqualTo(Verdict.PACKET_LOSS);
+  }
+
+  @Test
+  void oneConnectThatNeverCompletedInAFullSampleIsPacketLoss() {
+    assertThat(LatencyProbe.judge(link(19, 52, -1), 1, DEFAULT).verdict()).isEqualTo(Verdict.PACKET_LOSS);
   }
 
   @Test
