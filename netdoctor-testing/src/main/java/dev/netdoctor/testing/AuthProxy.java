@@ -270,19 +270,6 @@ public final class AuthProxy implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    try {
-      server.close();
-    } catch (IOException ignored) {
-      // closing
-    }
-    synchronized (open) {
-      for (Socket s : open) {
-        try {
-          s.close();
-        } catch (IOException ignored) {
-          // closing
-        }
-      }
-    }
+    Sockets.closeAll(server, open);
   }
 }

@@ -124,20 +124,7 @@ public final class FaultPorts {
     @Override
     public void close() {
       closed = true;
-      try {
-        server.close();
-      } catch (IOException ignored) {
-        // closing
-      }
-      synchronized (held) {
-        for (Socket s : held) {
-          try {
-            s.close();
-          } catch (IOException ignored) {
-            // closing
-          }
-        }
-      }
+      Sockets.closeAll(server, held);
     }
   }
 
