@@ -8,6 +8,7 @@ import dev.netdoctor.core.settings.Provider;
 import dev.netdoctor.core.settings.ProxyDecision;
 import dev.netdoctor.core.settings.ProxySelection;
 import dev.netdoctor.core.settings.Settings;
+import dev.netdoctor.probe.internal.FixText;
 import dev.netdoctor.probe.internal.SettingsSummary;
 import dev.netdoctor.probe.internal.StagedRunner;
 import dev.netdoctor.probe.internal.StagedRunner.Pipeline;
@@ -100,11 +101,21 @@ public final class Doctor {
     ProxySelection selection = ProxySelection.of(settings.network(), env.environment(), env.systemProperties());
     List<Pipeline> pipelines = pipelines(targets, backend, machine, budget, selection, new TlsSessions());
     StagedRunner.Outcome outcome = StagedRunner.run(pipelines, budget, listener);
-    Analysis analysis = new Analysis(outcome.results(), CodeRegistry.builtIn(), Os.current());
+    Analysis analysis = new Analysis(outcome.results(), CodeRegistry.builtIn(), Os.current(),
+        fixValues(targets, selection));
     for (Rule rule : rules) rule.apply(analysis);
     return new Report(Report.SCHEMA, VERSION, startedAt, options.budget().toMillis(), budget.elapsed().toMillis(),
         outcome.budgetExhausted(), environmentFacts(), SettingsSummary.of(settings), outcome.results(),
         analysis.findings());
+  }
+
+  /** Per target name, what fills the fix steps' placeholders: the URL its HTTP check requests, its proxy. */
+  private Map<String, Map<String, String>> fixValues(List<Target> targets, ProxySelection selection) {
+    Map<String, Map<String, String>> m = new LinkedHashMap<>();
+    for (Target t : targets) {
+      m.put(t.name(), FixText.values(HttpProbe.checkUrl(t), t.provider().map(Provider::name), decide(selection, t.url()).proxy()));
+    }
+    return m;
   }
 
   /** The plan. */

@@ -5,6 +5,8 @@ import dev.netdoctor.core.settings.ProxyDecision;
 import dev.netdoctor.probe.internal.FailureMapper;
 import dev.netdoctor.probe.internal.ProxyTunnel;
 import dev.netdoctor.probe.internal.ResultBuilder;
+import dev.netdoctor.probe.internal.SocksHandshake;
+import dev.netdoctor.probe.internal.SocksRoute;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,14 +14,25 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The proxy path: which proxy applies to the target and why ({@link ProxyDecision}), then, when one does, a
- * connect to it and its answer to {@code CONNECT host:port} (https) or to an absolute-form HEAD (http), with the
- * credentials from settings or the proxy URL. A 407 is reported with its challenge scheme.
+ * connect to it and its answer, with the credentials from settings or the proxy URL.
  *
- * <p>Facts: {@code proxy}, {@code origin}, {@code reason}, {@code status}, {@code statusLine}, {@code scheme},
- * {@code sentCredentials}.
+ * <ul>
+ *   <li>HTTP proxy: its answer to {@code CONNECT host:port} (https) or to an absolute-form HEAD (http). A 407 is
+ *       reported with its challenge scheme.</li>
+ *   <li>SOCKS proxy ({@code socks5://}, {@code socks5h://}, {@code socks4://}, {@code socks4a://},
+ *       {@code socks://} = SOCKS5): the real handshake ({@link SocksHandshake}): the method selection, RFC 1929
+ *       username/password when credentials are known, and {@code CONNECT} to the target, with the proxy's reply
+ *       code (not allowed, network or host unreachable, connection refused, TTL expired ...).</li>
+ * </ul>
+ * The password is never written anywhere; the user name may be.
+ *
+ * <p>Facts: {@code proxy}, {@code origin}, {@code reason}, {@code protocol} ({@code http}, {@code SOCKS5} ...);
+ * HTTP: {@code status}, {@code statusLine}, {@code scheme}, {@code sentCredentials}; SOCKS: {@code method},
+ * {@code reply}, {@code replyText}, {@code sentCredentials}.
  */
 public final class ProxyProbe implements Probe {
   public static final String NAME = "proxy";
@@ -38,9 +51,9 @@ public final class ProxyProbe implements Probe {
     if (decision.isDirect()) return r.skip("direct: " + decision.reason());
     URI proxy = decision.proxy().get();
     r.fact("proxy", proxy.toString()).evidence("proxy " + proxy + " chosen: " + decision.reason());
-    if (proxy.getScheme() != null && proxy.getScheme().startsWith("socks")) {
-      return r.skip("SOCKS proxy " + proxy + ": CONNECT check applies to HTTP proxies only");
-    }
+    Optional<SocksHandshake.Version> socks = SocksHandshake.Version.of(proxy);
+    if (socks.isPresent()) return socks(ctx, target, decision, socks.get(), r);
+    r.fact("protocol", "http");
     int port = proxy.getPort() != -1 ? proxy.getPort() : 8080;
     InetAddress address;
     try {
@@ -96,7 +109,50 @@ public final class ProxyProbe implements Probe {
       if (m.code().equals("NET004")) {
         return r.fail("NET011", "timeout", "the proxy accepted the connection but did not answer CONNECT");
       }
+      if (e.getMessage() != null && e.getMessage().startsWith(ProxyTunnel.NOT_HTTP)) {
+        return r.fail("NET012", "protocol-mismatch", "the proxy does not answer in HTTP; if it is a SOCKS proxy, "
+            + "write socks5://" + proxy.getHost() + ":" + port + " in the proxy URL");
+      }
       return r.fail("NET012", "other", "the proxy broke the connection: " + m.evidence());
+    }
+  }
+
+  private static CheckResult socks(ProbeContext ctx, Target target, ProxyDecision decision,
+      SocksHandshake.Version version, ResultBuilder r) {
+    URI proxy = decision.proxy().get();
+    int port = proxy.getPort() != -1 ? proxy.getPort() : SocksHandshake.DEFAULT_PORT;
+    r.fact("protocol", version.label()).fact("sentCredentials", decision.credentials().isPresent());
+    SocksHandshake handshake = new SocksHandshake(version, decision.credentials(), ctx.env().resolver());
+    try (Socket socket = new Socket()) {
+      SocksRoute.connectToProxy(socket, proxy.getHost(), port, ctx.env().resolver(),
+          ctx.budget().capMillis(ctx.options().connectTimeout()));
+      socket.setSoTimeout(ctx.budget().capMillis(ctx.options().httpTimeout()));
+      handshake.connect(socket, target.host(), target.port(),
+          ctx.options().resolved(target.host(), target.port()).orElse(null));
+      handshake.transcript().forEach(r::evidence);
+      r.fact("method", handshake.method()).fact("reply", 0).fact("replyText", SocksHandshake.replyText(0));
+      return r.pass(version.label() + " proxy " + proxy.getHost() + ":" + port + " connected to " + target.host()
+          + ":" + target.port() + " (authentication: " + handshake.method() + ")");
+    } catch (SocksHandshake.SocksException e) {
+      handshake.transcript().forEach(r::evidence);
+      if (e.getCause() != null) r.evidence(FailureMapper.describe(e.getCause()));
+      if (e.reply() >= 0) r.fact("reply", e.reply()).fact("replyText", SocksHandshake.replyText(e.reply()));
+      r.fact("method", handshake.method());
+      return r.fail(e.code(), e.cause(), e.getMessage());
+    } catch (UnknownHostException e) {
+      handshake.transcript().forEach(r::evidence);
+      return r.fail(FailureMapper.map(e, FailureMapper.Phase.DNS), "the target's name " + target.host()
+          + " does not resolve here, and " + version.label() + " needs the client to resolve it");
+    } catch (IOException e) {
+      handshake.transcript().forEach(r::evidence);
+      r.evidence(FailureMapper.describe(e));
+      FailureMapper.Mapped m = FailureMapper.map(e, FailureMapper.Phase.RESPONSE);
+      if (m.code().equals("NET004")) {
+        return r.fail("NET011", "timeout", "the " + version.label() + " proxy accepted the connection but did not "
+            + "answer the handshake");
+      }
+      return r.fail("NET012", "protocol-mismatch", "the " + version.label() + " proxy broke the handshake: "
+          + m.evidence());
     }
   }
 }

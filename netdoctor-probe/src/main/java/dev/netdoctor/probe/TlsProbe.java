@@ -68,11 +68,8 @@ public final class TlsProbe implements Probe {
         CheckResult proxy = ctx.prior(ProxyProbe.NAME).orElse(null);
         if (proxy == null || !proxy.passed()) return r.skip("no tunnel (proxy check failed)");
         var p = ctx.proxy().proxy().get();
-        raw.connect(new InetSocketAddress(ctx.env().resolver().lookup(p.getHost()).get(0),
-            p.getPort() != -1 ? p.getPort() : 8080), ctx.budget().capMillis(ctx.options().connectTimeout()));
-        raw.setSoTimeout(ctx.budget().capMillis(ctx.options().tlsTimeout()));
-        ProxyTunnel.Answer a = ProxyTunnel.request(raw, target.host(), target.port(), true, ctx.proxy().credentials());
-        if (a.status() != 200) return r.skip("no tunnel: " + a.statusLine());
+        var refused = ProxyTunnel.open(raw, ctx, target.host(), target.port()); // HTTP CONNECT or SOCKS
+        if (refused.isPresent()) return r.skip("no tunnel: " + refused.get());
         r.evidence("through the proxy tunnel " + p);
       } else {
         InetSocketAddress address = connectedAddress(ctx, target);

@@ -33,6 +33,8 @@ public final class FailureMapper {
   public static Mapped map(Throwable failure, Phase phase) {
     String chain = describe(failure);
     String lower = chain.toLowerCase(Locale.ROOT);
+    SocksHandshake.SocksException socks = find(failure, SocksHandshake.SocksException.class);
+    if (socks != null) return new Mapped(socks.code(), socks.cause(), chain); // the proxy's answer decides
     if (has(failure, UnknownHostException.class)) return new Mapped("NET002", dnsCause(lower), chain);
     if (has(failure, CertificateExpiredException.class)) return new Mapped("NET009", "expired", chain);
     if (has(failure, CertificateNotYetValidException.class)) return new Mapped("NET009", "not-yet-valid", chain);
@@ -108,10 +110,14 @@ public final class FailureMapper {
   }
 
   private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+    return find(failure, type) != null;
+  }
+
+  private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
     Throwable t = failure;
     for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
-      if (type.isInstance(t)) return true;
+      if (type.isInstance(t)) return type.cast(t);
     }
-    return false;
+    return null;
   }
 }

@@ -156,12 +156,14 @@ public final class HttpExchange {
         .callTimeout(remaining.isZero() ? Duration.ofMillis(1) : remaining);
     if (!ctx.settings().network().enableHttp2()) b.protocols(List.of(Protocol.HTTP_1_1));
     ProxyDecision decision = ctx.proxy();
-    if (decision.proxy().isPresent()) {
+    if (decision.proxy().isPresent() && SocksHandshake.Version.of(decision.proxy().get()).isPresent()) {
+      // SOCKS: netdoctor's own handshake, with this run's credentials and the proxy's reply code (SocksRoute).
+      SocksRoute.apply(b, decision.proxy().get(), SocksHandshake.Version.of(decision.proxy().get()).get(),
+          decision.credentials(), ctx.env().resolver(), dns(ctx));
+    } else if (decision.proxy().isPresent()) {
       URI p = decision.proxy().get();
-      Proxy.Type type = p.getScheme() != null && p.getScheme().toLowerCase(Locale.ROOT).startsWith("socks")
-          ? Proxy.Type.SOCKS : Proxy.Type.HTTP;
-      int port = p.getPort() != -1 ? p.getPort() : type == Proxy.Type.SOCKS ? 1080 : 8080;
-      b.proxy(new Proxy(type, InetSocketAddress.createUnresolved(p.getHost(), port)));
+      int port = p.getPort() != -1 ? p.getPort() : 8080;
+      b.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(p.getHost(), port)));
       decision.credentials().ifPresent(c -> b.proxyAuthenticator((route, response) -> {
         if (response.request().header("Proxy-Authorization") != null) return null;
         return response.request().newBuilder()

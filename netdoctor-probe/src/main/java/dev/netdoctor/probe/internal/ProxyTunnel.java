@@ -1,11 +1,14 @@
 package dev.netdoctor.probe.internal;
 
 import dev.netdoctor.core.settings.ProxyCredentials;
+import dev.netdoctor.probe.ProbeContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Speaks just enough HTTP/1.1 to a proxy to learn its answer to {@code CONNECT host:port}: the status line and the
- * {@code Proxy-Authenticate} challenge, which OkHttp hides behind "Failed to authenticate with proxy".
+ * {@code Proxy-Authenticate} challenge, which OkHttp hides behind "Failed to authenticate with proxy". {@link #open}
+ * opens a tunnel through either kind of proxy, HTTP or SOCKS ({@link SocksHandshake}).
  */
 public final class ProxyTunnel {
   /**
@@ -33,7 +37,41 @@ public final class ProxyTunnel {
     }
   }
 
+  /** The start of the message of the exception thrown when the proxy's answer is not HTTP. */
+  public static final String NOT_HTTP = "not an HTTP answer from the proxy";
+
   private ProxyTunnel() {}
+
+  /**
+   * Opens a tunnel to {@code host:port} through the context's proxy on the unconnected {@code socket}: HTTP
+   * {@code CONNECT}, or the SOCKS handshake for a {@code socks*://} proxy. Connect and read ceilings come from the
+   * context's budget.
+   *
+   * @return empty when the socket is now a tunnel to the target; otherwise the proxy's refusal, for a person
+   * @throws IOException when the proxy cannot be reached or breaks the connection
+   */
+  public static Optional<String> open(Socket socket, ProbeContext ctx, String host, int port) throws IOException {
+    URI proxy = ctx.proxy().proxy().orElseThrow(() -> new IllegalStateException("no proxy for " + host));
+    int connectMillis = ctx.budget().capMillis(ctx.options().connectTimeout());
+    Optional<SocksHandshake.Version> socks = SocksHandshake.Version.of(proxy);
+    if (socks.isPresent()) {
+      int proxyPort = proxy.getPort() != -1 ? proxy.getPort() : SocksHandshake.DEFAULT_PORT;
+      SocksRoute.connectToProxy(socket, proxy.getHost(), proxyPort, ctx.env().resolver(), connectMillis);
+      socket.setSoTimeout(ctx.budget().capMillis(ctx.options().tlsTimeout()));
+      try {
+        new SocksHandshake(socks.get(), ctx.proxy().credentials(), ctx.env().resolver())
+            .connect(socket, host, port, ctx.options().resolved(host, port).orElse(null));
+        return Optional.empty();
+      } catch (SocksHandshake.SocksException e) {
+        return Optional.of(e.getMessage());
+      }
+    }
+    socket.connect(new InetSocketAddress(ctx.env().resolver().lookup(proxy.getHost()).get(0),
+        proxy.getPort() != -1 ? proxy.getPort() : 8080), connectMillis);
+    socket.setSoTimeout(ctx.budget().capMillis(ctx.options().tlsTimeout()));
+    Answer a = request(socket, host, port, true, ctx.proxy().credentials());
+    return a.status() == 200 ? Optional.empty() : Optional.of(a.statusLine());
+  }
 
   /**
    * Sends CONNECT (for https targets) or a HEAD in absolute form (for http targets) on an open socket to the
@@ -66,7 +104,7 @@ public final class ProxyTunnel {
     try {
       status = Integer.parseInt(parts[1]);
     } catch (RuntimeException e) {
-      throw new IOException("not an HTTP answer from the proxy: " + statusLine);
+      throw new IOException(NOT_HTTP + ": " + statusLine);
     }
     Optional<String> challenge = head.stream().skip(1)
         .filter(l -> l.toLowerCase(Locale.ROOT).startsWith("proxy-authenticate:"))

@@ -7,6 +7,7 @@ import dev.netdoctor.core.report.CheckResult;
 import dev.netdoctor.core.report.CheckStatus;
 import dev.netdoctor.core.report.Finding;
 import dev.netdoctor.core.report.Severity;
+import dev.netdoctor.probe.internal.FixText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -19,7 +20,8 @@ import java.util.Set;
 
 /**
  * The results of one run as the rules see them: every result in plan order, which ones are already explained,
- * and the findings so far. Builds findings with the name, fix steps and guide from the code registry.
+ * and the findings so far. Builds findings with the name, fix steps and guide from the code registry; the fix
+ * steps name the target's own host, port and proxy ({@link FixText}).
  */
 public final class Analysis {
   private final List<CheckResult> results;
@@ -28,11 +30,21 @@ public final class Analysis {
   private final Map<CheckResult, List<String>> notes = new IdentityHashMap<>();
   private final CodeRegistry codes;
   private final Os os;
+  private final Map<String, Map<String, String>> fixValues;
 
   public Analysis(List<CheckResult> results, CodeRegistry codes, Os os) {
+    this(results, codes, os, Map.of());
+  }
+
+  /**
+   * @param fixValues per target name, the values that fill the placeholders of fix steps ({@link FixText}); a
+   *     finding uses those of its first target that has any
+   */
+  public Analysis(List<CheckResult> results, CodeRegistry codes, Os os, Map<String, Map<String, String>> fixValues) {
     this.results = List.copyOf(results);
     this.codes = codes;
     this.os = os;
+    this.fixValues = Map.copyOf(fixValues);
   }
 
   /** Every result, in plan order. */
@@ -104,9 +116,12 @@ public final class Analysis {
   public Finding add(String code, String cause, Severity severity, double confidence, String summary,
       List<String> evidence, List<String> targets, String rule) {
     Optional<ErrorCode> known = codes.find(code);
+    Map<String, String> values = targets.stream().map(fixValues::get).filter(v -> v != null && !v.isEmpty())
+        .findFirst().orElse(Map.of());
     Finding f = new Finding(code, known.map(ErrorCode::longName).orElse(null), cause, severity, confidence, summary,
         evidence, new ArrayList<>(new LinkedHashSet<>(targets)),
-        known.map(c -> c.fixStepsFor(os)).orElse(List.of()), known.map(ErrorCode::guideId).orElse(null), rule);
+        FixText.render(known.map(c -> c.fixStepsFor(os)).orElse(List.of()), values),
+        known.map(ErrorCode::guideId).orElse(null), rule);
     findings.add(f);
     return f;
   }
