@@ -34,6 +34,7 @@ import javax.net.ssl.X509TrustManager;
  * @param uploadUrl a URL that accepts a POST the throughput check uploads to (empty: no upload check)
  * @param path whether to run the path check (tracepath/traceroute/mtr)
  * @param only the check names to run (empty: all)
+ * @param cors the cross-origin request whose preflight the CORS check sends (default {@link CorsRequest#DEFAULT})
  */
 public record ProbeOptions(
     Duration budget,
@@ -52,7 +53,8 @@ public record ProbeOptions(
     Optional<URI> downloadUrl,
     Optional<URI> uploadUrl,
     boolean path,
-    Set<String> only) {
+    Set<String> only,
+    CorsRequest cors) {
 
   public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(10);
 
@@ -64,6 +66,7 @@ public record ProbeOptions(
     if (families.isEmpty()) throw new IllegalArgumentException("at least one address family");
     if (latencySamples < 0) throw new IllegalArgumentException("latencySamples must not be negative");
     if (latencyThreshold.isNegative()) throw new IllegalArgumentException("latencyThreshold must not be negative");
+    java.util.Objects.requireNonNull(cors, "cors");
   }
 
   public static ProbeOptions defaults() {
@@ -118,6 +121,7 @@ public record ProbeOptions(
     private Optional<URI> uploadUrl = Optional.empty();
     private boolean path = true;
     private Set<String> only = Set.of();
+    private CorsRequest cors = CorsRequest.DEFAULT;
 
     private Builder() {}
 
@@ -139,6 +143,7 @@ public record ProbeOptions(
       uploadUrl = o.uploadUrl;
       path = o.path;
       only = o.only;
+      cors = o.cors;
     }
 
     public Builder budget(Duration v) { budget = v; return this; }
@@ -162,11 +167,12 @@ public record ProbeOptions(
     public Builder uploadUrl(URI v) { uploadUrl = Optional.of(v); return this; }
     public Builder path(boolean v) { path = v; return this; }
     public Builder only(Set<String> v) { only = v; return this; }
+    public Builder cors(CorsRequest v) { cors = java.util.Objects.requireNonNull(v); return this; }
 
     public ProbeOptions build() {
       return new ProbeOptions(budget, families, resolve, extraResolvers, proxy, trust, insecure, dnsTimeout,
           connectTimeout, tlsTimeout, httpTimeout, latencySamples, latencyThreshold, downloadUrl, uploadUrl, path,
-          only);
+          only, cors);
     }
   }
 }

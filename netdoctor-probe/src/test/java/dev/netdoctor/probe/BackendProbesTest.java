@@ -93,9 +93,9 @@ class BackendProbesTest {
   }
 
   @Test
-  void methodAndHeaderNotAllowedAreToldApart() throws Exception {
-    try (MockWebServer method = cors("*", "GET", "*"); MockWebServer header = cors("*", "POST", "content-type")) {
-      assertThat(preflight(method, "app://.").cause()).isEqualTo("method-not-allowed");
+  void headerNotAllowedIsNamed() throws Exception {
+    // The default request is a POST, which is CORS-safelisted: method failures are in CorsProbeTest.
+    try (MockWebServer header = cors("*", "POST", "content-type")) {
       assertThat(preflight(header, "app://.").cause()).isEqualTo("header-not-allowed");
     }
   }
