@@ -124,8 +124,8 @@ public final class Doctor {
     List<Pipeline> out = new ArrayList<>();
     if (machine) {
       ProbeContext ctx = context(Optional.empty(), budget, direct(), tls);
-      List<Probe> stage = new ArrayList<>(probes(SettingsProbe.NAME, ToolsProbe.NAME));
-      if (options.downloadUrl().isPresent()) stage.addAll(probes(ThroughputProbe.NAME));
+      // Throughput runs even without a URL, to say that it was not measured and how to measure it.
+      List<Probe> stage = new ArrayList<>(probes(SettingsProbe.NAME, ToolsProbe.NAME, ThroughputProbe.NAME));
       out.add(new Pipeline(ctx, List.of(stage)));
     }
     if (backend) {
