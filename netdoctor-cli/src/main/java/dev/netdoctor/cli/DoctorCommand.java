@@ -10,6 +10,7 @@ import dev.netdoctor.core.report.ReportText;
 import dev.netdoctor.core.settings.Settings;
 import dev.netdoctor.core.settings.SettingsException;
 import dev.netdoctor.core.settings.SettingsLoader;
+import dev.netdoctor.probe.CorsRequest;
 import dev.netdoctor.probe.DiagnosisListener;
 import dev.netdoctor.probe.Doctor;
 import dev.netdoctor.probe.HostResolver;
@@ -86,12 +87,25 @@ public final class DoctorCommand implements Callable<Integer> {
   List<String> resolvers = List.of();
 
   @Option(names = "--throughput-url", paramLabel = "URL", description = "Measure download speed from this URL "
-      + "against the 5 Mbit/s minimum.")
+      + "(a file of a few MB) against the 5 Mbit/s minimum; without it the throughput check says it was skipped.")
   URI throughputUrl;
 
-  @Option(names = "--upload-url", paramLabel = "URL", description = "Also measure upload speed by POSTing 1 MiB "
-      + "to this URL, against the 1 Mbit/s minimum.")
+  @Option(names = "--upload-url", paramLabel = "URL", description = "Measure upload speed by POSTing 192 KiB "
+      + "to this URL (one that accepts uploads), against the 1 Mbit/s minimum.")
   URI uploadUrl;
+
+  @Option(names = "--cors-method", paramLabel = "METHOD", defaultValue = "POST", description = "The method of the "
+      + "frontend's cross-origin requests, asked for in the CORS preflight (default: ${DEFAULT-VALUE}).")
+  String corsMethod;
+
+  @Option(names = "--cors-header", paramLabel = "NAME", split = ",", description = "A request header the frontend "
+      + "sends cross-origin (repeatable or comma-separated), asked for in the CORS preflight "
+      + "(default: content-type, authorization).")
+  List<String> corsHeaders;
+
+  @Option(names = "--cors-credentials", description = "The frontend sends cookies (fetch credentials: 'include'): "
+      + "the preflight must then name the origin and answer Access-Control-Allow-Credentials: true.")
+  boolean corsCredentials;
 
   @Option(names = "--no-path", description = "Skip the path check (tracepath/traceroute/mtr).")
   boolean noPath;
@@ -117,6 +131,12 @@ public final class DoctorCommand implements Callable<Integer> {
     for (String r : resolvers) options.extraResolver(parseResolver(r));
     if (throughputUrl != null) options.downloadUrl(httpUrl(throughputUrl.toString(), "--throughput-url"));
     if (uploadUrl != null) options.uploadUrl(httpUrl(uploadUrl.toString(), "--upload-url"));
+    try {
+      options.cors(new CorsRequest(corsMethod, corsHeaders == null ? CorsRequest.DEFAULT.headers() : corsHeaders,
+          corsCredentials));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--cors-method/--cors-header: " + e.getMessage());
+    }
 
     PrintWriter out = spec.commandLine().getOut();
     Style style = output.style(context);
@@ -225,6 +245,25 @@ public final class DoctorCommand implements Callable<Integer> {
     }
     return uri;
   }
+
+  /** A proxy URL for {@code --proxy}: {@code http}, {@code https} or a SOCKS scheme, with a host. */
+  static URI proxyUrl(String text, String option) {
+    URI uri;
+    try {
+      uri = new URI(text.trim());
+    } catch (java.net.URISyntaxException e) {
+      throw new BadInputException(option + " '" + Redactor.redact(text) + "': not a URL (" + e.getReason() + ")");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!PROXY_SCHEMES.contains(scheme) || uri.getHost() == null) {
+      throw new BadInputException(option + " '" + Redactor.redact(text) + "': expected a proxy URL with a host: "
+          + "http://, https://, socks5://, socks5h://, socks4:// or socks4a://");
+    }
+    return uri;
+  }
+
+  private static final java.util.Set<String> PROXY_SCHEMES =
+      java.util.Set.of("http", "https", "socks", "socks5", "socks5h", "socks4", "socks4a");
 
   private void copyToClipboard(String markdown) {
     PrintWriter err = spec.commandLine().getErr();

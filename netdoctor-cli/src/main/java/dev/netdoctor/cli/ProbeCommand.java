@@ -76,8 +76,8 @@ public final class ProbeCommand implements Callable<Integer> {
   String budget;
 
   @Option(names = {"-x", "--proxy"}, paramLabel = "URL",
-      description = "Use this proxy (http://[user:password@]host:port) instead of what settings and environment "
-          + "decide; 'direct' for none.")
+      description = "Use this proxy (http://, socks5:// or socks5h://, [user:password@]host:port) instead of what "
+          + "settings and environment decide; 'direct' for none.")
   String proxy;
 
   @Option(names = "--resolver", paramLabel = "IP[:PORT]",
@@ -141,7 +141,7 @@ public final class ProbeCommand implements Callable<Integer> {
     for (String r : resolve) addResolve(o, r);
     if (proxy != null) {
       o.proxy(proxy.equalsIgnoreCase("direct") ? URI.create("direct:")
-          : DoctorCommand.httpUrl(proxy.contains("://") ? proxy : "http://" + proxy, "--proxy"));
+          : DoctorCommand.proxyUrl(proxy.contains("://") ? proxy : "http://" + proxy, "--proxy"));
     }
     if (caCert != null) {
       try {
