@@ -7,13 +7,9 @@ import dev.netdoctor.core.report.CheckStatus;
 import dev.netdoctor.core.report.Report;
 import dev.netdoctor.core.settings.Settings;
 import dev.netdoctor.testing.FaultPorts;
-import java.io.InputStream;
-import java.io.OutputStream;
+import dev.netdoctor.testing.UploadSink;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -39,44 +35,6 @@ class ThroughputProbeTest {
 
   private static MockResponse bytes(int n) {
     return new MockResponse.Builder().body(new Buffer().write(new byte[n])).build();
-  }
-
-  /**
-   * An upload endpoint that reads the request body at {@code bytesPerPeriod} per {@code periodMillis} and answers
-   * 200 when the body is in ({@code answer} true), or never answers. Bounded: at most 1 MiB read, 10 s spent.
-   */
-  private static ServerSocket slowReader(int bytesPerPeriod, int periodMillis, boolean answer) throws Exception {
-    ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
-    Thread t = new Thread(() -> {
-      try (Socket s = server.accept()) {
-        s.setSoTimeout(10_000);
-        InputStream in = s.getInputStream();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n") && head.length() < 8192) head.append((char) in.read());
-        long length = Long.parseLong(head.toString().replaceAll("(?is).*content-length:\\s*(\\d+).*", "$1"));
-        byte[] buffer = new byte[bytesPerPeriod];
-        for (long read = 0; read < Math.min(length, 1 << 20) && System.nanoTime() < end; ) {
-          int n = in.read(buffer, 0, (int) Math.min(buffer.length, length - read));
-          if (n < 0) break;
-          read += n;
-          Thread.sleep(periodMillis);
-        }
-        if (answer) {
-          OutputStream out = s.getOutputStream();
-          out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-              .getBytes(StandardCharsets.US_ASCII));
-          out.flush();
-        } else {
-          Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
-        }
-      } catch (Exception ignored) {
-        // the test closes the server
-      }
-    });
-    t.setDaemon(true);
-    t.start();
-    return server;
   }
 
   @Test
@@ -144,28 +102,38 @@ class ThroughputProbeTest {
   }
 
   @Test
-  void slowUploadIsBelowTheMinimum() throws Exception {
-    // 8 KiB per 100 ms ≈ 0.65 Mbit/s: 192 KiB takes about 2.4 s, longer than the window.
-    try (ServerSocket server = slowReader(8 * 1024, 100, true)) {
-      CheckResult r = run(fx.options().uploadUrl(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/up"))
-          .build());
+  void uploadNotTakenInWithinTheWindowIsBelowTheMinimum() throws Exception {
+    // 8 KiB per 100 ms ≈ 0.65 Mbit/s: 192 KiB would take about 2.4 s, longer than the 2 s window.
+    try (UploadSink sink = UploadSink.paced(8 * 1024, 100)) {
+      CheckResult r = run(fx.options().uploadUrl(URI.create(sink.url())).build());
 
       assertThat(r.code() + "/" + r.cause()).isEqualTo("NET016/low-throughput");
       assertThat(Double.parseDouble(r.fact("upMbps"))).isLessThan(ThroughputProbe.MIN_UP_MBPS);
-      assertThat(r.summary()).contains("Mbit/s up").contains("not measured: download");
+      assertThat(r.summary()).contains("below 0.8 Mbit/s up").contains("not measured: download");
     }
   }
 
   @Test
-  void uploadJustUnderTheWindowIsMeasuredNotBounded() throws Exception {
-    // 16 KiB per 100 ms ≈ 1.3 Mbit/s: 192 KiB in about 1.2 s, inside the window, above the minimum.
-    try (ServerSocket server = slowReader(16 * 1024, 100, true)) {
-      CheckResult r = run(fx.options().uploadUrl(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/up"))
-          .build());
+  void uploadEndpointThatNeverAnswersIsBoundedNotAwaitedForever() throws Exception {
+    try (UploadSink sink = UploadSink.silent(64 * 1024, 0)) {
+      CheckResult r = run(fx.options().uploadUrl(URI.create(sink.url())).build());
+
+      assertThat(r.code() + "/" + r.cause()).isEqualTo("NET016/low-throughput");
+      assertThat(r.evidence()).anyMatch(e -> e.contains("not taken in within"));
+      assertThat(r.elapsedMs()).isLessThan(ThroughputProbe.WINDOW.toMillis() + 2_000);
+    }
+  }
+
+  @Test
+  void slowUploadInsideTheWindowIsMeasured() throws Exception {
+    // 8 KiB per 50 ms ≈ 1.3 Mbit/s: 192 KiB in about 1.2 s, inside the window, above the minimum.
+    try (UploadSink sink = UploadSink.paced(8 * 1024, 50)) {
+      CheckResult r = run(fx.options().uploadUrl(URI.create(sink.url())).build());
 
       assertThat(r.status()).isEqualTo(CheckStatus.PASS);
       assertThat(Double.parseDouble(r.fact("upMbps"))).isBetween(ThroughputProbe.MIN_UP_MBPS, 2.5);
       assertThat(r.evidence()).anyMatch(e -> e.startsWith("uploaded " + ThroughputProbe.UPLOAD_BYTES + " bytes"));
+      assertThat(sink.received()).isEqualTo(ThroughputProbe.UPLOAD_BYTES);
     }
   }
 
