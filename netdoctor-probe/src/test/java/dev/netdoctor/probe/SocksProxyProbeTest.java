@@ -261,6 +261,19 @@ class SocksProxyProbeTest {
   }
 
   @Test
+  void unknownCaSeenThroughASocksProxyIsNamedAsInterception() throws Exception {
+    try (SocksServer socks = SocksServer.open(); TlsServer mitm = TlsServer.start(ProbeFixture.PKI, TlsFault.UNTRUSTED_ROOT)) {
+      ProbeContext ctx = fx.context(proxied(socks.url("socks5h"), null, null), Target.url(mitm.url("/").uri()),
+          fx.options().build());
+
+      CheckResult tls = ProbeFixture.runUpTo(ctx, "tls");
+
+      assertThat(codeAndCause(tls)).isEqualTo("NET009/interception");
+      assertThat(socks.requests()).contains("CONNECT localhost:" + mitm.port() + " domain");
+    }
+  }
+
+  @Test
   void httpExchangeThroughARefusingSocksProxyFailsWithTheProxysReply() throws Exception {
     try (SocksServer socks = SocksServer.open().reply(SocksServer.HOST_UNREACHABLE)) {
       HttpExchange.Result x = HttpExchange.execute(ctx(proxied(socks.url("socks5h"), null, null)), "GET",
