@@ -30,8 +30,8 @@ import javax.net.ssl.X509TrustManager;
  * @param httpTimeout ceiling for one HTTP exchange
  * @param latencySamples how many connects the latency check times (0 turns it off)
  * @param latencyThreshold a median connect time above this is NET016/high-latency (default 500 ms)
- * @param downloadUrl a URL whose body the throughput check downloads (empty: no throughput check)
- * @param uploadUrl a URL that accepts a POST the throughput check uploads to (empty: no upload check)
+ * @param downloadUrl a URL whose body the throughput check downloads (empty: download not measured, and said so)
+ * @param uploadUrl a URL that accepts a POST the throughput check uploads to (empty: upload not measured)
  * @param path whether to run the path check (tracepath/traceroute/mtr)
  * @param only the check names to run (empty: all)
  * @param cors the cross-origin request whose preflight the CORS check sends (default {@link CorsRequest#DEFAULT})
