@@ -53,4 +53,15 @@ class ExplainTextTest {
       assertThat(run.out + run.err).as(format).doesNotContain("Zq8XyW3vU9tS2rQ7").doesNotContain("Hunter2pass");
     }
   }
+
+  @Test
+  void fixStepsNameTheHostTheTextNames() throws Exception {
+    Run text = Run.of("explain", "--os", "linux", "getaddrinfo ENOTFOUND api.anthropic.com");
+    JsonNode json = JSON.readTree(Run.of("explain", "--os", "linux", "--format", "json",
+        "getaddrinfo ENOTFOUND api.anthropic.com").out);
+
+    assertThat(text.out).contains("getent hosts api.anthropic.com").doesNotContain("<host>");
+    assertThat(json.get("fix").get("linux").get(0).asText()).contains("nslookup api.anthropic.com 1.1.1.1");
+    assertThat(Run.of("explain", "--os", "linux", "NET002").out).contains("getent hosts <host>");
+  }
 }

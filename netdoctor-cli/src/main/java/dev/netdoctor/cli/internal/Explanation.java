@@ -2,6 +2,8 @@ package dev.netdoctor.cli.internal;
 
 import dev.netdoctor.core.classify.Classification;
 import dev.netdoctor.core.codes.ErrorCode;
+import dev.netdoctor.core.codes.Os;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,14 @@ public record Explanation(
   /** The code's user message with the placeholders the text lets us fill filled in. */
   public String message() {
     return MessageFiller.fill(code.userMessage(), host);
+  }
+
+  /**
+   * The code's fix steps for {@code os} with {@code <host>} filled in when the text names a host; the other
+   * placeholders ({@code <url>}, {@code <port>}, {@code <proxy>}) stay, as nothing here tells their values.
+   */
+  public List<String> fixSteps(Os os) {
+    return code.fixStepsFor(os).stream().map(step -> host == null ? step : step.replace("<host>", host)).toList();
   }
 
   public Optional<Classification> classified() {

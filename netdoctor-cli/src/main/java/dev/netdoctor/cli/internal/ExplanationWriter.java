@@ -62,7 +62,7 @@ public final class ExplanationWriter {
     for (Os os : systems) {
       out.println();
       out.println(style.bold("What to do (" + osName(os) + "):"));
-      List<String> steps = code.fixStepsFor(os);
+      List<String> steps = e.fixSteps(os);
       if (steps.isEmpty()) out.println("  See the guide below.");
       for (int i = 0; i < steps.size(); i++) out.println("  " + (i + 1) + ". " + steps.get(i));
     }
@@ -99,7 +99,7 @@ public final class ExplanationWriter {
       out.println();
       out.println("**What to do (" + osName(os) + "):**");
       out.println();
-      List<String> steps = code.fixStepsFor(os);
+      List<String> steps = e.fixSteps(os);
       if (steps.isEmpty()) out.println("See the guide below.");
       for (int i = 0; i < steps.size(); i++) out.println((i + 1) + ". " + steps.get(i));
     }
@@ -184,7 +184,7 @@ public final class ExplanationWriter {
       g.writeStartObject();
       for (Os os : systems) {
         g.writeArrayFieldStart(os.key());
-        for (String step : code.fixStepsFor(os)) g.writeString(step);
+        for (String step : e.fixSteps(os)) g.writeString(step);
         g.writeEndArray();
       }
       g.writeEndObject();
