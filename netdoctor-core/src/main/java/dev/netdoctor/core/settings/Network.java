@@ -21,7 +21,7 @@ import java.util.Optional;
  *     {@link Resilience#maxRetryAttempts()} when no source sets that key; retry with {@link Resilience}, not this
  * @param retryDelay {@code RetryDelay}: default 1 s; copied into {@link Resilience#retryDelay()} likewise
  * @param useProxy {@code UseProxy}: use {@link #proxyUrl()} for every request not bypassed
- * @param proxyUrl {@code ProxyUrl}: {@code http}, {@code https} or {@code socks5} URL of the proxy
+ * @param proxyUrl {@code ProxyUrl}: {@code http}, {@code https} or SOCKS ({@code socks5}, {@code socks5h}, {@code socks4}, {@code socks4a}, {@code socks} = SOCKS5) URL of the proxy
  * @param proxyUsername {@code ProxyUsername}
  * @param proxyPassword {@code ProxyPassword}
  * @param proxyBypass {@code ProxyBypass}: hosts reached directly, {@code NO_PROXY} syntax, default loopback

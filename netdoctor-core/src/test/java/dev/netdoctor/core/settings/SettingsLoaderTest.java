@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class SettingsLoaderTest {
@@ -31,6 +33,16 @@ class SettingsLoaderTest {
 
   private SettingsException failure(String json) {
     return catchThrowableOfType(SettingsException.class, () -> loadText(json));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"socks5", "socks5h", "socks4", "socks4a", "socks"})
+  void everySocksSchemeIsAProxyUrlAndGetsPort1080(String scheme) throws Exception {
+    Settings s = loadText("{ \"Network\": { \"UseProxy\": true, \"ProxyUrl\": \"" + scheme
+        + "://socks.example\" } }").settings();
+
+    assertThat(ProxySelection.of(s.network(), Map.of(), Map.of()).select(URI.create("https://api.openai.com/v1"))
+        .proxy()).contains(URI.create(scheme + "://socks.example:1080"));
   }
 
   @Test

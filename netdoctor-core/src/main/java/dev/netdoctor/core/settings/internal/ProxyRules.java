@@ -19,7 +19,7 @@ import java.util.Set;
 public final class ProxyRules {
   /** The JDK's own default for {@code http.nonProxyHosts}. */
   private static final String JDK_DEFAULT_NON_PROXY = "localhost|127.*|[::1]|0.0.0.0|[::0]";
-  private static final Set<String> PROXY_SCHEMES = Set.of("http", "https", "socks5", "socks5h", "socks4", "socks");
+  private static final Set<String> PROXY_SCHEMES = Set.of("http", "https", "socks5", "socks5h", "socks4", "socks4a", "socks");
 
   private final Network network;
   private final Map<String, String> env;

@@ -62,7 +62,7 @@ final class Schema {
         .key("RetryAttempts", KeyTypes.integer(0, 100))
         .key("RetryDelay", KeyTypes.millis(0, 3_600_000))
         .key("UseProxy", KeyTypes.bool())
-        .key("ProxyUrl", KeyTypes.url(true, "http", "https", "socks5"))
+        .key("ProxyUrl", KeyTypes.url(true, "http", "https", "socks5", "socks5h", "socks4", "socks4a", "socks"))
         .key("ProxyUsername", KeyTypes.string(true))
         .key("ProxyPassword", KeyTypes.secretString())
         .key("ProxyBypass", KeyTypes.list(KeyTypes.bypassEntry(), "host names, IP addresses or CIDR blocks"))
