@@ -214,8 +214,11 @@ class RetryBehaviourTest {
     assertThat(e.attempts()).isEqualTo(4);
     assertThat(e.code()).isEqualTo("NET007");
     assertThat(e.isTransient()).isTrue();
-    assertThat(e.fixSteps()).isEqualTo(dev.netdoctor.core.codes.CodeRegistry.builtIn().require("NET007")
+    assertThat(e.fixSteps()).hasSameSizeAs(dev.netdoctor.core.codes.CodeRegistry.builtIn().require("NET007")
         .fixStepsFor(dev.netdoctor.core.codes.Os.current()));
+    assertThat(String.join("\n", e.fixSteps())).as("fix steps name the endpoint called, not a placeholder")
+        .containsPattern("-I http://[^ ]+:" + server.getPort() + "/\\S*chat/completions")
+        .doesNotContain("<url>", "<host>", "<port>", "<Name>");
     assertThat(e.getMessage()).contains("4 attempts");
     assertThat(sleeper.waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
   }

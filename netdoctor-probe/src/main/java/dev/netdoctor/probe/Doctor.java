@@ -8,7 +8,7 @@ import dev.netdoctor.core.settings.Provider;
 import dev.netdoctor.core.settings.ProxyDecision;
 import dev.netdoctor.core.settings.ProxySelection;
 import dev.netdoctor.core.settings.Settings;
-import dev.netdoctor.probe.internal.FixText;
+import dev.netdoctor.core.codes.FixText;
 import dev.netdoctor.probe.internal.SettingsSummary;
 import dev.netdoctor.probe.internal.StagedRunner;
 import dev.netdoctor.probe.internal.StagedRunner.Pipeline;

@@ -7,7 +7,7 @@ import dev.netdoctor.core.codes.ErrorCode;
 import dev.netdoctor.core.codes.Os;
 import dev.netdoctor.core.report.Finding;
 import dev.netdoctor.core.report.Report;
-import dev.netdoctor.probe.internal.FixText;
+import dev.netdoctor.core.codes.FixText;
 import dev.netdoctor.testing.FaultPorts;
 import dev.netdoctor.testing.TlsFault;
 import dev.netdoctor.testing.TlsServer;

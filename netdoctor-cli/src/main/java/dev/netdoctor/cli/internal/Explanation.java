@@ -2,8 +2,10 @@ package dev.netdoctor.cli.internal;
 
 import dev.netdoctor.core.classify.Classification;
 import dev.netdoctor.core.codes.ErrorCode;
+import dev.netdoctor.core.codes.FixText;
 import dev.netdoctor.core.codes.Os;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,7 +33,7 @@ public record Explanation(
    * placeholders ({@code <url>}, {@code <port>}, {@code <proxy>}) stay, as nothing here tells their values.
    */
   public List<String> fixSteps(Os os) {
-    return code.fixStepsFor(os).stream().map(step -> host == null ? step : step.replace("<host>", host)).toList();
+    return FixText.render(code.fixStepsFor(os), host == null ? Map.of() : Map.of("host", host));
   }
 
   public Optional<Classification> classified() {

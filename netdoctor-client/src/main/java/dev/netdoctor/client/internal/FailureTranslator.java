@@ -6,6 +6,7 @@ import dev.netdoctor.core.classify.Classifier;
 import dev.netdoctor.core.classify.HttpFailure;
 import dev.netdoctor.core.codes.CodeRegistry;
 import dev.netdoctor.core.codes.ErrorCode;
+import dev.netdoctor.core.codes.FixText;
 import dev.netdoctor.core.codes.Os;
 import java.io.IOException;
 import java.util.List;
@@ -122,9 +123,11 @@ public final class FailureTranslator {
         .append(context.provider()).append(", ").append(context.attempts()).append(" attempt")
         .append(context.attempts() == 1 ? "" : "s").append(')');
     if (insecureTls) m.append(" [IgnoreSSLErrors is on: certificate checks were disabled]");
+    Map<String, String> fixValues = FixText.values(request.url().host(), request.url().port(), endpoint,
+        Optional.ofNullable(context.provider()), Optional.empty());
     List<String> steps = known.map(ec -> {
       List<String> s = ec.fixStepsFor(os);
-      return s.isEmpty() ? ec.fixStepsFor(Os.LINUX) : s;
+      return FixText.render(s.isEmpty() ? ec.fixStepsFor(Os.LINUX) : s, fixValues);
     }).orElse(List.of());
     boolean transientFault = known.map(ErrorCode::transientFault).orElse(false);
     return new NetdoctorException(m.toString(), failure, known.map(ErrorCode::id).orElse(null), cause, endpoint,

@@ -7,7 +7,7 @@ import dev.netdoctor.core.report.CheckResult;
 import dev.netdoctor.core.report.CheckStatus;
 import dev.netdoctor.core.report.Finding;
 import dev.netdoctor.core.report.Severity;
-import dev.netdoctor.probe.internal.FixText;
+import dev.netdoctor.core.codes.FixText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.netdoctor.probe.internal;
+package dev.netdoctor.core.codes;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -27,20 +27,37 @@ public final class FixText {
    * @param proxy the proxy the target's requests go through, when one does; its user information is dropped
    */
   public static Map<String, String> values(URI url, Optional<String> providerName, Optional<URI> proxy) {
-    Map<String, String> v = new LinkedHashMap<>();
     String host = url.getHost();
+    if (host == null) return values(null, -1, null, providerName, proxy);
+    int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    return values(host, port, url.toString(), providerName, proxy);
+  }
+
+  /**
+   * The values for one endpoint given by parts, for callers that hold a URL in another type or must show it
+   * redacted.
+   *
+   * @param host the host ({@code [::1]} brackets are dropped), or {@code null} when unknown: then no
+   *     {@code <host>}, {@code <port>} or {@code <url>} value
+   * @param port the port
+   * @param url the URL as it may be shown (already redacted where it carries secrets)
+   * @param providerName the provider's settings name, when the target is a provider
+   * @param proxy the proxy the requests go through, when one does; its user information is dropped
+   */
+  public static Map<String, String> values(String host, int port, String url, Optional<String> providerName,
+      Optional<URI> proxy) {
+    Map<String, String> v = new LinkedHashMap<>();
     if (host != null) {
       v.put("host", host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
-      int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
       v.put("port", String.valueOf(port));
-      v.put("url", url.toString());
+      v.put("url", url);
     }
     providerName.ifPresent(n -> v.put("Name", n));
     proxy.filter(p -> p.getHost() != null).ifPresent(p -> {
-      int port = p.getPort();
-      v.put("proxy", p.getScheme() + "://" + p.getHost() + (port == -1 ? "" : ":" + port));
+      int proxyPort = p.getPort();
+      v.put("proxy", p.getScheme() + "://" + p.getHost() + (proxyPort == -1 ? "" : ":" + proxyPort));
       v.put("proxy-host", p.getHost());
-      if (port != -1) v.put("proxy-port", String.valueOf(port));
+      if (proxyPort != -1) v.put("proxy-port", String.valueOf(proxyPort));
     });
     return v;
   }
