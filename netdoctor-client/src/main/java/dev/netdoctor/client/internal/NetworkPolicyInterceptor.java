@@ -44,6 +44,11 @@ public final class NetworkPolicyInterceptor implements Interceptor {
     this.log = log;
   }
 
+  /** Whether these settings need this interceptor at all (reuse on with no lifetime: nothing to do). */
+  public static boolean needed(boolean reuse, Duration lifetime) {
+    return !reuse || (!lifetime.isZero() && !lifetime.isNegative());
+  }
+
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
