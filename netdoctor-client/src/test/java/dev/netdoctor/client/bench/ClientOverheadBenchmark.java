@@ -47,13 +47,19 @@ import okhttp3.Response;
  * through a bare OkHttp client configured alike (same pool size and idle time, timeouts, dispatcher limits, no
  * OkHttp retry), against one loopback server, in the same JVM and the same run.
  *
- * <p>Arguments: {@code [threads] [requestsPerRound] [rounds]}, default {@code 4 2000 20}. After a warm-up of at
+ * <p>Arguments: {@code [threads] [requestsPerRound] [rounds] [rounds|interleaved]}, default
+ * {@code 4 2000 20 rounds}. After a warm-up of at
  * least 30 000 calls per client (alternating, so both reach C2), it runs {@code rounds} pairs of rounds in ABBA
  * order (bare first in even pairs, the client first in odd ones) so a steady drift of the machine's load favours
  * neither. Each pair gives a throughput, p50, p99 and CPU-per-call ratio client/bare; the medians and quartiles
  * of those ratios are the robust figures on a shared machine, where one burst of load spoils one pair instead of
  * the pooled totals. Every call is a full HTTP exchange; the server counts them and the answer's length is
  * checked, so neither side can skip work.
+ *
+ * <p>{@code interleaved}: every caller thread alternates the two clients call by call (which one goes first flips
+ * each time), so both meet the same machine at the same moment; it compares the latency of a call (mean, p50,
+ * p99). With one thread the mean latency ratio is the throughput ratio; with more it shows each call's own cost,
+ * not what a saturated machine loses, which the round mode measures.
  */
 public final class ClientOverheadBenchmark {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -89,6 +95,7 @@ public final class ClientOverheadBenchmark {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 4;
     int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+    boolean interleaved = args.length > 3 && args[3].equals("interleaved");
     Path home = Files.createTempDirectory("netdoctor-bench");
     // The JDK's server with TCP_NODELAY: MockWebServer writes headers and body in separate segments, and the
     // resulting Nagle/delayed-ACK stalls (about 40 ms per call) would hide any client overhead.
@@ -137,7 +144,11 @@ public final class ClientOverheadBenchmark {
           List<Round> bareRounds = new ArrayList<>();
           List<Round> clientRounds = new ArrayList<>();
           for (int r = 0; r < rounds; r++) {
-            if (r % 2 == 0) {
+            if (interleaved) {
+              Round[] both = runInterleaved(pool, threads, perRound, bareCall, clientCall);
+              bareRounds.add(both[0]);
+              clientRounds.add(both[1]);
+            } else if (r % 2 == 0) {
               bareRounds.add(run(pool, threads, perRound, bareCall));
               clientRounds.add(run(pool, threads, perRound, clientCall));
             } else {
@@ -149,7 +160,11 @@ public final class ClientOverheadBenchmark {
           if (served.get() != expected) {
             throw new IllegalStateException("the server answered " + served.get() + " calls, expected " + expected);
           }
-          report(threads, perRound, rounds, warmUpPairs, bareRounds, clientRounds);
+          if (interleaved) {
+            reportInterleaved(threads, perRound, rounds, warmUpPairs, bareRounds, clientRounds);
+          } else {
+            report(threads, perRound, rounds, warmUpPairs, bareRounds, clientRounds);
+          }
         } finally {
           pool.shutdownNow();
         }
@@ -235,6 +250,66 @@ public final class ClientOverheadBenchmark {
     long cpu = 0;
     for (Map.Entry<Long, Long> e : threadCpu().entrySet()) cpu += e.getValue() - cpu0.getOrDefault(e.getKey(), 0L);
     return new Round(latencies, wall, cpu);
+  }
+
+  /** {@code total} calls of each client, alternated call by call on every thread; wall and CPU are shared. */
+  private static Round[] runInterleaved(ExecutorService pool, int threads, int total, Caller bare, Caller client)
+      throws Exception {
+    int per = total / threads;
+    long[] b = new long[per * threads];
+    long[] c = new long[per * threads];
+    List<Future<?>> futures = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      int offset = t * per;
+      futures.add(pool.submit(() -> {
+        for (int i = 0; i < per; i++) {
+          boolean bareFirst = (i & 1) == 0;
+          for (int k = 0; k < 2; k++) {
+            boolean isBare = (k == 0) == bareFirst;
+            long s = System.nanoTime();
+            String answer = (isBare ? bare : client).call();
+            (isBare ? b : c)[offset + i] = System.nanoTime() - s;
+            if (answer.length() != ANSWER.length()) throw new IllegalStateException("short answer: " + answer);
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) f.get(5, TimeUnit.MINUTES);
+    long wall = System.nanoTime() - t0;
+    return new Round[] {new Round(b, wall, 0), new Round(c, wall, 0)};
+  }
+
+  private static void reportInterleaved(int threads, int perRound, int rounds, int warmUpPairs, List<Round> bare,
+      List<Round> client) {
+    long[] b = merge(bare);
+    long[] c = merge(client);
+    double bareMean = Arrays.stream(b).average().orElse(0) / 1e6;
+    double clientMean = Arrays.stream(c).average().orElse(0) / 1e6;
+    System.out.printf(Locale.ROOT, "threads=%d, %d rounds of %d calls per client, interleaved call by call, after %d"
+        + " warm-up pairs; cores=%d%n", threads, rounds, perRound, warmUpPairs,
+        Runtime.getRuntime().availableProcessors());
+    System.out.printf(Locale.ROOT, "%-15s %9s %9s %9s %9s%n", "", "mean ms", "p50 ms", "p99 ms", "p99.9 ms");
+    System.out.printf(Locale.ROOT, "%-15s %9.3f %9.3f %9.3f %9.3f%n", "bare OkHttp", bareMean, pct(b, 50), pct(b, 99),
+        pct(b, 99.9));
+    System.out.printf(Locale.ROOT, "%-15s %9.3f %9.3f %9.3f %9.3f%n", "ProviderClient", clientMean, pct(c, 50),
+        pct(c, 99), pct(c, 99.9));
+    System.out.printf(Locale.ROOT, "pooled ratio client/bare: mean latency %.3f, p50 %.3f, p99 %.3f%n",
+        clientMean / bareMean, pct(c, 50) / pct(b, 50), pct(c, 99) / pct(b, 99));
+    double[] mean = new double[rounds];
+    double[] p99 = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      mean[r] = Arrays.stream(client.get(r).latencies()).average().orElse(0)
+          / Arrays.stream(bare.get(r).latencies()).average().orElse(1);
+      p99[r] = client.get(r).percentile(99) / bare.get(r).percentile(99);
+    }
+    System.out.println("per-round ratio client/bare, median [quartiles]: mean latency " + spread(mean) + "   p99 "
+        + spread(p99));
+    Arrays.sort(mean);
+    Arrays.sort(p99);
+    System.out.printf(Locale.ROOT, "overhead (median of rounds): latency %+.1f%%%s, p99 %+.1f%%%n",
+        (median(mean) - 1) * 100, threads == 1 ? " (= throughput at one thread)" : "", (median(p99) - 1) * 100);
   }
 
   /**
