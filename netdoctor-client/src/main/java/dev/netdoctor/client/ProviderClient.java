@@ -11,6 +11,7 @@ import dev.netdoctor.client.internal.DiskCache;
 import dev.netdoctor.client.internal.FailureTranslator;
 import dev.netdoctor.client.internal.HostLimitInterceptor;
 import dev.netdoctor.client.internal.HttpCacheDefaultsInterceptor;
+import dev.netdoctor.client.internal.IdempotencyKey;
 import dev.netdoctor.client.internal.Ipv4FirstDns;
 import dev.netdoctor.client.internal.LoggingInterceptor;
 import dev.netdoctor.client.internal.NetworkPolicyInterceptor;
@@ -85,6 +86,7 @@ public final class ProviderClient implements Closeable {
   private final CircuitBreakerInterceptor breakers;
   private final Duration streamIdle;
   private final ConcurrencyInterceptor queue;
+  private final RetryPolicy retryPolicy;
 
   private ProviderClient(Builder b) {
     this.settings = b.settings;
@@ -98,6 +100,7 @@ public final class ProviderClient implements Closeable {
     this.translator = new FailureTranslator(Classifier.builtIn(), CodeRegistry.builtIn(), redaction, insecure);
     this.fallbackLog = ClientLog.of("breaker", settings.logging());
     this.breakers = new CircuitBreakerInterceptor(settings.resilience().circuitBreaker(), clock, fallbackLog);
+    this.retryPolicy = new RetryPolicy(settings.resilience());
     try {
       this.base = assemble(b, redaction);
     } catch (IOException e) {
@@ -122,7 +125,9 @@ public final class ProviderClient implements Closeable {
 
     OkHttpClient.Builder ok = new OkHttpClient.Builder().retryOnConnectionFailure(false).followSslRedirects(true);
 
-    ok.addInterceptor(new LoggingInterceptor(ClientLog.of("http", logging), redaction));
+    // Work a setting turns off is not done at all: an interceptor whose feature is off is not installed.
+    ClientLog httpLog = ClientLog.of("http", logging);
+    if (httpLog.settingsAllowDebug()) ok.addInterceptor(new LoggingInterceptor(httpLog, redaction));
     if (cacheWrite || offline) {
       DiskCache cache = new DiskCache(settings.providers().cacheDirectory(), b.cacheMaxBytes, clock);
       ok.addInterceptor(new CacheInterceptor(cache, cacheRead, offline, net.cacheDuration(),
@@ -132,16 +137,18 @@ public final class ProviderClient implements Closeable {
     ok.addInterceptor(queue);
     ok.addInterceptor(new HostLimitInterceptor(net.maxConnectionsPerServer(), clock));
     ok.addInterceptor(breakers);
-    ok.addInterceptor(new RetryInterceptor(new RetryPolicy(settings.resilience()), b.sleeper, clock, b.random,
-        ClientLog.of("retry", logging), redaction));
+    ok.addInterceptor(new RetryInterceptor(retryPolicy, b.sleeper, clock, b.random, ClientLog.of("retry", logging),
+        redaction));
     if (!net.enableCompression()) ok.addInterceptor(new CompressionInterceptor());
 
     SettingsProxySelector proxies = new SettingsProxySelector(ProxySelection.of(net, b.environment,
         b.systemProperties));
     ok.proxySelector(proxies).proxyAuthenticator(new ProxyAuthenticator(proxies));
     ok.addNetworkInterceptor(new ProxyAuthInterceptor(proxies));
-    ok.addNetworkInterceptor(new NetworkPolicyInterceptor(net.enableConnectionReuse(), net.connectionLifetime(),
-        clock, ClientLog.of("http", logging)));
+    if (NetworkPolicyInterceptor.needed(net.enableConnectionReuse(), net.connectionLifetime())) {
+      ok.addNetworkInterceptor(new NetworkPolicyInterceptor(net.enableConnectionReuse(), net.connectionLifetime(),
+          clock, httpLog));
+    }
 
     if (net.enableCaching()) {
       ok.cache(new Cache(settings.providers().cacheDirectory().resolve("http").toFile(), b.cacheMaxBytes));
@@ -179,9 +186,14 @@ public final class ProviderClient implements Closeable {
           + "client's traffic, API keys included. Turn it off and use Network.CustomCertificatePath instead.");
     }
 
-    EventListener.Factory phases = PhaseListener.factory(ClientLog.of("http.phases", logging), redaction);
+    ClientLog phaseLog = ClientLog.of("http.phases", logging);
     EventListener.Factory user = b.eventListener;
-    ok.eventListenerFactory(user == null ? phases : call -> phases.create(call).plus(user.create(call)));
+    if (phaseLog.settingsAllowDebug()) {
+      EventListener.Factory phases = PhaseListener.factory(phaseLog, redaction);
+      ok.eventListenerFactory(user == null ? phases : call -> phases.create(call).plus(user.create(call)));
+    } else if (user != null) {
+      ok.eventListenerFactory(user);
+    }
     return ok.build();
   }
 
@@ -301,14 +313,11 @@ public final class ProviderClient implements Closeable {
     ProviderRoute route = route(provider);
     CallContext context = new CallContext(route.name(), route.local(), streaming,
         clock.instant().plus(route.timeouts().total()));
-    Request tagged = request.newBuilder().tag(CallContext.class, context).build();
-    OkHttpClient client = (streaming ? perProviderStreaming : perProvider).computeIfAbsent(route.name(),
-        k -> base.newBuilder()
-            .connectTimeout(route.timeouts().connect())
-            .readTimeout(route.timeouts().firstByte())
-            .writeTimeout(route.timeouts().firstByte())
-            .callTimeout(streaming ? Duration.ZERO : route.timeouts().total())
-            .build());
+    // One copy of the request carries both the context and the idempotency key, made once for every attempt.
+    Request.Builder copy = request.newBuilder().tag(CallContext.class, context);
+    if (retryPolicy.wantsIdempotencyKey(request)) copy.header(RetryInterceptor.IDEMPOTENCY_KEY, IdempotencyKey.next());
+    Request tagged = copy.build();
+    OkHttpClient client = clientFor(route, streaming);
     ProxyAuthenticator.bind(context);
     try {
       Response response = client.newCall(tagged).execute();
@@ -319,6 +328,19 @@ public final class ProviderClient implements Closeable {
     } finally {
       ProxyAuthenticator.bind(null);
     }
+  }
+
+  /** The shared client with {@code route}'s timeouts, built once per provider and kind of call. */
+  private OkHttpClient clientFor(ProviderRoute route, boolean streaming) {
+    Map<String, OkHttpClient> clients = streaming ? perProviderStreaming : perProvider;
+    OkHttpClient known = clients.get(route.name());
+    if (known != null) return known;
+    return clients.computeIfAbsent(route.name(), k -> base.newBuilder()
+        .connectTimeout(route.timeouts().connect())
+        .readTimeout(route.timeouts().firstByte())
+        .writeTimeout(route.timeouts().firstByte())
+        .callTimeout(streaming ? Duration.ZERO : route.timeouts().total())
+        .build());
   }
 
   private ProviderRoute route(String name) {

@@ -156,6 +156,41 @@ class ConnectionSettingsTest {
   }
 
   @Test
+  void anHttp2ConnectionOlderThanItsLifetimeTakesNoNewStreams() throws Exception {
+    HeldCertificate root = new HeldCertificate.Builder().certificateAuthority(0).build();
+    HeldCertificate cert = new HeldCertificate.Builder().signedBy(root).addSubjectAlternativeName("localhost")
+        .addSubjectAlternativeName("127.0.0.1").build();
+    Path pem = home.resolve("root.pem");
+    Files.writeString(pem, root.certificatePem());
+    try (MockWebServer tls = new MockWebServer()) {
+      tls.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory());
+      tls.setProtocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
+      tls.start();
+      for (int i = 0; i < 4; i++) tls.enqueue(ok());
+      Network net = Network.builder().connectionLifetime(Duration.ofMinutes(1)).customCertificatePath(Optional.of(pem))
+          .build();
+      Settings s = TestKit.settings(URI.create(tls.url("/v1").toString()), home).network(net).build();
+      try (ProviderClient client = ProviderClient.builder(s).clock(clock).environment(Map.of()).build()) {
+        try (Response r = client.call(TestKit.PROVIDER, client.newRequest(TestKit.PROVIDER, "models").build())) {
+          assertThat(r.protocol()).isEqualTo(Protocol.HTTP_2);
+        }
+        get(client);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(get(client)).isEqualTo("{}"); // the old connection still serves the request that retires it
+        get(client);
+      }
+      RecordedRequest first = tls.takeRequest();
+      RecordedRequest young = tls.takeRequest();
+      RecordedRequest old = tls.takeRequest();
+      RecordedRequest fresh = tls.takeRequest();
+      assertThat(young.getConnectionIndex()).isEqualTo(first.getConnectionIndex());
+      assertThat(old.getConnectionIndex()).isEqualTo(first.getConnectionIndex());
+      assertThat(old.getHeaders().get("Connection")).isNull();
+      assertThat(fresh.getConnectionIndex()).isNotEqualTo(first.getConnectionIndex());
+    }
+  }
+
+  @Test
   void maxConnectionsPerServerHoldsBackTheExtraCall() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger arrived = new AtomicInteger();

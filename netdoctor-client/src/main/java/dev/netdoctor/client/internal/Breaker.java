@@ -22,7 +22,8 @@ public final class Breaker {
   private int recorded;
   private int next;
   private int failures;
-  private State state = State.CLOSED;
+  /** Written under the lock; read without it by {@link #state()}. */
+  private volatile State state = State.CLOSED;
   /**
    * Closed with a full window of successes: the common case, answered without taking the lock (another success
    * would replace a success and change nothing).
@@ -101,7 +102,8 @@ public final class Breaker {
     if (state == State.HALF_OPEN) trialsLeft++;
   }
 
-  public synchronized State state() {
+  /** The current state; lock-free, so reading it around every call costs no contention. */
+  public State state() {
     return state;
   }
 

@@ -1,7 +1,6 @@
 package dev.netdoctor.client.internal;
 
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Request;
 
 /**
@@ -13,7 +12,8 @@ public final class CallContext {
   private final boolean local;
   private final boolean streaming;
   private final Instant deadline;
-  private final AtomicInteger attempts = new AtomicInteger();
+  /** Written only by the thread running the call; volatile for readers on other threads (logs, tests). */
+  private volatile int attempts;
   private volatile boolean servedFromCache;
   private volatile String proxyChallenge;
   private volatile String proxyAuthCause;
@@ -55,12 +55,13 @@ public final class CallContext {
   }
 
   /** Counts one more attempt on the wire; returns the new count. */
+  @SuppressWarnings("NonAtomicOperationOnVolatileField") // one writer: the thread running the call
   public int attempted() {
-    return attempts.incrementAndGet();
+    return ++attempts;
   }
 
   public int attempts() {
-    return attempts.get();
+    return attempts;
   }
 
   public boolean servedFromCache() {

@@ -31,7 +31,8 @@ public final class CircuitBreakerInterceptor implements Interceptor {
 
   /** The breaker of {@code provider} (created closed on first use). */
   public Breaker breaker(String provider) {
-    return breakers.computeIfAbsent(provider, p -> new Breaker(config, clock));
+    Breaker known = breakers.get(provider);
+    return known != null ? known : breakers.computeIfAbsent(provider, p -> new Breaker(config, clock));
   }
 
   @Override

@@ -40,6 +40,14 @@ public final class ClientLog {
     return threshold != LogLevel.NONE && level.compareTo(threshold) >= 0;
   }
 
+  /**
+   * Whether the settings let debug lines of this category through. When they do not, no debug line can ever be
+   * written, whatever the backend's level becomes, so the work behind such lines can be left out entirely.
+   */
+  public boolean settingsAllowDebug() {
+    return allows(LogLevel.DEBUG);
+  }
+
   public boolean isDebugEnabled() {
     return allows(LogLevel.DEBUG) && logger.isDebugEnabled();
   }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
@@ -21,6 +22,10 @@ public final class HostLimitInterceptor implements Interceptor {
   private final int perServer;
   private final Clock clock;
   private final ConcurrentMap<String, Semaphore> hosts = new ConcurrentHashMap<>();
+  /** The host of the last call and its permits: most clients talk to one host, so most calls find it here. */
+  private volatile Host last;
+
+  private record Host(String name, int port, Semaphore permits) {}
 
   public HostLimitInterceptor(int perServer, Clock clock) {
     this.perServer = Math.max(1, perServer);
@@ -29,17 +34,16 @@ public final class HostLimitInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    CallContext context = CallContext.of(chain.request());
-    String host = chain.request().url().host() + ":" + chain.request().url().port();
-    Semaphore permits = hosts.computeIfAbsent(host, h -> new Semaphore(perServer, true));
+    HttpUrl url = chain.request().url();
+    Semaphore permits = permitsFor(url);
     try {
       if (!permits.tryAcquire()) {
+        CallContext context = CallContext.of(chain.request());
         Duration left = context.deadline() == null ? Duration.ofDays(1)
             : Duration.between(clock.instant(), context.deadline());
         if (left.isNegative() || !permits.tryAcquire(left.toNanos(), TimeUnit.NANOSECONDS)) {
           throw new ClientFailure("NET004", "total", 0, "timed out waiting for one of the "
-              + perServer + " connections to " + chain.request().url().host()
-              + " (Network.MaxConnectionsPerServer)");
+              + perServer + " connections to " + url.host() + " (Network.MaxConnectionsPerServer)");
         }
       }
     } catch (InterruptedException e) {
@@ -51,5 +55,13 @@ public final class HostLimitInterceptor implements Interceptor {
     } finally {
       permits.release();
     }
+  }
+
+  private Semaphore permitsFor(HttpUrl url) {
+    Host seen = last;
+    if (seen != null && seen.port == url.port() && seen.name.equals(url.host())) return seen.permits;
+    Semaphore permits = hosts.computeIfAbsent(url.host() + ":" + url.port(), h -> new Semaphore(perServer, true));
+    last = new Host(url.host(), url.port(), permits);
+    return permits;
   }
 }

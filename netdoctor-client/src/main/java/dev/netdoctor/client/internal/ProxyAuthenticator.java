@@ -27,9 +27,12 @@ public final class ProxyAuthenticator implements Authenticator {
     this.selector = selector;
   }
 
-  /** Binds the call running on this thread (tunnel requests carry no tags). */
+  /**
+   * Binds the call running on this thread (tunnel requests carry no tags); {@code null} unbinds. Unbinding
+   * keeps the thread's (empty) slot, so a thread that makes many calls does not allocate one per call.
+   */
   public static void bind(CallContext context) {
-    if (context == null) CURRENT.remove(); else CURRENT.set(context);
+    CURRENT.set(context);
   }
 
   @Override

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.DoubleSupplier;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -18,7 +17,7 @@ import okhttp3.Response;
  *
  * <p>Retries what {@link RetryPolicy} allows, waiting the server's {@code retry-after-ms}/{@code Retry-After}
  * when given (a wait longer than the cap fails at once, naming the wait) and exponential backoff with jitter
- * otherwise. A POST carries one {@code Idempotency-Key}, the same on every attempt. It never retries after
+ * otherwise. A POST carries one {@code Idempotency-Key} ({@link IdempotencyKey}), the same on every attempt. It never retries after
  * handing a response back: the body of a stream is read by the caller, outside this interceptor, so a stream
  * that has started is never sent again. A wait that would pass the call's deadline is not started.
  */
@@ -46,8 +45,10 @@ public final class RetryInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     CallContext context = CallContext.of(request);
-    if (policy.maxAttempts() > 1 && "POST".equals(request.method()) && request.header(IDEMPOTENCY_KEY) == null) {
-      request = request.newBuilder().header(IDEMPOTENCY_KEY, "netdoctor-retry-" + randomKey()).build();
+    if (policy.wantsIdempotencyKey(request)) {
+      // ProviderClient adds the key when it tags the request; this covers a request that reached the chain
+      // another way.
+      request = request.newBuilder().header(IDEMPOTENCY_KEY, IdempotencyKey.next()).build();
     }
     for (int attempt = 1; ; attempt++) {
       context.attempted();
@@ -85,12 +86,6 @@ public final class RetryInterceptor implements Interceptor {
    * by the failure translator, never sent on the wire.
    */
   public static final String OVER_CAP_HEADER = "X-Netdoctor-Retry-After-Over-Cap";
-
-  /** A random UUID from a fast generator: an idempotency key must be unique, not unguessable. */
-  private static UUID randomKey() {
-    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-    return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
-  }
 
   private boolean fitsDeadline(CallContext context, Duration wait) {
     Instant deadline = context.deadline();

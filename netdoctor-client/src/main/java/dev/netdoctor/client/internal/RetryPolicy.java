@@ -34,6 +34,15 @@ public final class RetryPolicy {
         resilience.maxRetryDelay());
   }
 
+  /**
+   * Whether {@code request} should carry an {@code Idempotency-Key}: a POST that may be sent more than once and
+   * has no key of its own.
+   */
+  public boolean wantsIdempotencyKey(okhttp3.Request request) {
+    return maxAttempts > 1 && "POST".equals(request.method())
+        && request.header(RetryInterceptor.IDEMPOTENCY_KEY) == null;
+  }
+
   /** Attempts in total, the first included. */
   public int maxAttempts() {
     return maxAttempts;
