@@ -38,10 +38,14 @@ public final class ProbeEngineBenchmark {
 
   public static void main(String[] args) throws Exception {
     String which = args.length == 0 ? "all" : args[0];
+    // The servers' note for each latency connect that sends no request is expected here; keep the output readable.
+    java.util.logging.Logger.getLogger("mockwebserver3.MockWebServer").setLevel(java.util.logging.Level.SEVERE);
     if (which.equals("all") || which.equals("blackhole")) blackhole();
     if (which.equals("all") || which.equals("healthy")) healthy(false);
     if (which.equals("all") || which.equals("healthy-plain")) healthy(true);
-    if (which.equals("all") || which.equals("curl")) curl(args.length > 1 ? args[1] : null);
+    if (which.equals("all") || which.equals("curl")) curl(args.length > 1 ? args[1] : null,
+        args.length > 2 ? Path.of(args[2]) : null);
+    if (which.equals("trace")) trace();
     System.exit(0);
   }
 
@@ -80,31 +84,8 @@ public final class ProbeEngineBenchmark {
     TestPki pki = TestPki.create();
     List<AutoCloseable> servers = new ArrayList<>();
     ProbeFixture fx = new ProbeFixture();
-    Map<String, String[]> all = new LinkedHashMap<>();
     try {
-      for (int i = 0; i < 6; i++) {
-        long delay = 20 + 20L * i;
-        Dispatcher d = new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            return new MockResponse.Builder().code(200).body("{}").headersDelay(delay, TimeUnit.MILLISECONDS).build();
-          }
-        };
-        String url;
-        if (i % 2 == 0 && !plain) {
-          TlsServer t = TlsServer.start(pki, TlsFault.NONE);
-          t.server().setDispatcher(d);
-          servers.add(t);
-          url = t.url("/v1").toString();
-        } else {
-          MockWebServer m = new MockWebServer();
-          m.setDispatcher(d);
-          m.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-          servers.add(m);
-          url = "http://localhost:" + m.getPort() + "/v1";
-        }
-        all.put("P" + i, new String[] {url});
-      }
+      Map<String, String[]> all = healthyTargets(pki, servers, plain);
       ProbeOptions options = ProbeOptions.builder().trust(pki.clientTrust().trustManager()).path(false).build();
       Settings everything = fx.settingsWith(all);
       for (int warm = 0; warm < 5; warm++) run(fx, everything, options);
@@ -134,6 +115,60 @@ public final class ProbeEngineBenchmark {
     }
   }
 
+  /** Six loopback servers answering 200 after 20, 40 ... 120 ms: 3 https and 3 http, or all http when {@code plain}. */
+  static Map<String, String[]> healthyTargets(TestPki pki, List<AutoCloseable> servers, boolean plain)
+      throws java.io.IOException {
+    Map<String, String[]> all = new LinkedHashMap<>();
+    for (int i = 0; i < 6; i++) {
+      long delay = 20 + 20L * i;
+      Dispatcher d = new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          return new MockResponse.Builder().code(200).body("{}").headersDelay(delay, TimeUnit.MILLISECONDS).build();
+        }
+      };
+      String url;
+      if (i % 2 == 0 && !plain) {
+        TlsServer t = TlsServer.start(pki, TlsFault.NONE);
+        t.server().setDispatcher(d);
+        servers.add(t);
+        url = t.url("/v1").toString();
+      } else {
+        MockWebServer m = new MockWebServer();
+        m.setDispatcher(d);
+        m.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        servers.add(m);
+        url = "http://localhost:" + m.getPort() + "/v1";
+      }
+      all.put("P" + i, new String[] {url});
+    }
+    return all;
+  }
+
+  /** One healthy run of the six targets after warm-ups, each check's finish time from the run's start. */
+  static void trace() throws Exception {
+    TestPki pki = TestPki.create();
+    List<AutoCloseable> servers = new ArrayList<>();
+    ProbeFixture fx = new ProbeFixture();
+    Map<String, String[]> all = healthyTargets(pki, servers, false);
+    try {
+      ProbeOptions options = ProbeOptions.builder().trust(pki.clientTrust().trustManager()).path(false).build();
+      Settings everything = fx.settingsWith(all);
+      for (int warm = 0; warm < 10; warm++) run(fx, everything, options);
+      for (int round = 0; round < 2; round++) {
+        long start = System.nanoTime();
+        List<String> lines = new ArrayList<>();
+        Doctor.builder(everything).environment(fx.env()).options(options).machineChecks(false).build()
+            .diagnose(r -> lines.add(String.format(Locale.ROOT, "%6.1f ms  %-4s %-10s took %d ms",
+                (System.nanoTime() - start) / 1e6, r.target(), r.check(), r.elapsedMs())));
+        System.out.println("== trace, round " + round);
+        lines.forEach(System.out::println);
+      }
+    } finally {
+      for (AutoCloseable c : servers) c.close();
+    }
+  }
+
   private static long run(ProbeFixture fx, Settings s, ProbeOptions o) {
     long start = System.nanoTime();
     Report r = Doctor.builder(s).environment(fx.env()).options(o).machineChecks(false).build()
@@ -143,14 +178,15 @@ public final class ProbeEngineBenchmark {
   }
 
   /** Phase timings of the http check against curl -w on the same loopback https target. */
-  static void curl(String givenUrl) throws Exception {
+  static void curl(String givenUrl, Path givenCa) throws Exception {
     TestPki pki = TestPki.create();
-    Path ca = Files.createTempFile("netdoctor-bench-ca", ".pem");
-    Files.writeString(ca, okhttp3.tls.Certificates.certificatePem(pki.root()));
-    try (TlsServer t = TlsServer.start(pki, TlsFault.NONE)) {
-      String url = givenUrl != null ? givenUrl : t.url("/v1/models").toString();
+    Path ca = givenCa != null ? givenCa : Files.createTempFile("netdoctor-bench-ca", ".pem");
+    if (givenCa == null) Files.writeString(ca, okhttp3.tls.Certificates.certificatePem(pki.root()));
+    try (MockWebServer t = noDelayHttps(pki)) {
+      String url = givenUrl != null ? givenUrl : "https://localhost:" + t.getPort() + "/v1/models";
       ProbeEnvironment env = ProbeEnvironment.system();
-      ProbeOptions options = ProbeOptions.builder().trust(pki.clientTrust().trustManager()).path(false)
+      javax.net.ssl.X509TrustManager trust = givenCa != null ? trustOf(givenCa) : pki.clientTrust().trustManager();
+      ProbeOptions options = ProbeOptions.builder().trust(trust).path(false)
           .only(Set.of("http")).build();
       Doctor doctor = Doctor.builder(Settings.defaults()).environment(env).options(options).build();
       for (int i = 0; i < 200; i++) doctor.probe(java.net.URI.create(url), DiagnosisListener.NONE);
@@ -186,8 +222,70 @@ public final class ProbeEngineBenchmark {
         System.out.printf(Locale.ROOT, "%-12s %7.3f ms %7.3f ms %+8.3f ms%n", k.replace("Ms", ""), a, b, a - b);
       }
     } finally {
-      Files.deleteIfExists(ca);
+      if (givenCa == null) Files.deleteIfExists(ca);
     }
+  }
+
+  /**
+   * A loopback https server with Nagle's algorithm off on its connections, as production servers (nginx, for one)
+   * set it: with it on, the server's handshake messages wait for the client's delayed acknowledgement (about 40 ms),
+   * which would be measured as handshake time by any client.
+   */
+  static MockWebServer noDelayHttps(TestPki pki) throws java.io.IOException {
+    MockWebServer m = new MockWebServer();
+    m.useHttps(pki.serverCertificates(TlsFault.NONE).sslSocketFactory());
+    m.setServerSocketFactory(new javax.net.ServerSocketFactory() {
+      @Override
+      public java.net.ServerSocket createServerSocket() throws java.io.IOException {
+        return new java.net.ServerSocket() {
+          @Override
+          public java.net.Socket accept() throws java.io.IOException {
+            java.net.Socket s = super.accept();
+            s.setTcpNoDelay(true);
+            return s;
+          }
+        };
+      }
+
+      @Override
+      public java.net.ServerSocket createServerSocket(int port) throws java.io.IOException {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public java.net.ServerSocket createServerSocket(int port, int backlog) throws java.io.IOException {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress ifAddress)
+          throws java.io.IOException {
+        throw new UnsupportedOperationException();
+      }
+    });
+    m.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder().code(200).body("ok").build();
+      }
+    });
+    m.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+    return m;
+  }
+
+  /** A trust manager for the certificates of a PEM file (the CA of a server given on the command line). */
+  static javax.net.ssl.X509TrustManager trustOf(Path pem) throws Exception {
+    java.security.KeyStore ks = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+    ks.load(null, null);
+    try (var in = Files.newInputStream(pem)) {
+      int i = 0;
+      for (var c : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        ks.setCertificateEntry("ca" + i++, c);
+      }
+    }
+    var tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(ks);
+    return (javax.net.ssl.X509TrustManager) tmf.getTrustManagers()[0];
   }
 
   private static long median(List<Long> v) {

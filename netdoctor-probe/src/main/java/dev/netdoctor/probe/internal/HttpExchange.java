@@ -145,6 +145,7 @@ public final class HttpExchange {
         : new OkHttpClient.Builder())
         .dispatcher(new Dispatcher())
         .eventListener(recorder)
+        .socketFactory(recorder.socketFactory())
         .dns(dns(ctx))
         .connectionPool(new ConnectionPool(1, 1, TimeUnit.SECONDS))
         .retryOnConnectionFailure(false)
