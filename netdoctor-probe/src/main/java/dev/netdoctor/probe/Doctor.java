@@ -115,11 +115,9 @@ public final class Doctor {
 
   private Report run(List<Target> targets, boolean backend, boolean machine, DiagnosisListener listener) {
     Instant startedAt = env.clock().instant();
-    // The JVM's one-time TLS set-up, paid while DNS and TCP are checked instead of inside a timed handshake.
-    if (targets.stream().anyMatch(Target::https) || backend && "https".equalsIgnoreCase(
-        settings.backend().baseUrl().getScheme())) {
-      HttpsWarmup.start();
-    }
+    // The JVM's one-time HTTP client and TLS set-up, paid while DNS and TCP are checked, not inside a timed phase.
+    HttpsWarmup.start(targets.stream().anyMatch(Target::https) || backend && "https".equalsIgnoreCase(
+        settings.backend().baseUrl().getScheme()));
     Budget budget = Budget.of(options.budget(), env.ticker());
     ProxySelection selection = ProxySelection.of(settings.network(), env.environment(), env.systemProperties());
     List<Pipeline> pipelines = pipelines(targets, backend, machine, budget, selection, new TlsSessions());

@@ -104,7 +104,7 @@ public final class TlsProbe implements Probe {
       r.fact("offered", versions);
       SSLSocket s = socket;
       // The JVM's one-time TLS set-up is not the server's handshake time: let the warm-up finish first.
-      HttpsWarmup.await(ctx.budget().remaining().toMillis() / 2);
+      HttpsWarmup.awaitTls(ctx.budget().remaining().toMillis() / 2);
       start = ctx.env().ticker().getAsLong();
       s.startHandshake();
       double ms = (ctx.env().ticker().getAsLong() - start) / 1_000_000.0;

@@ -40,7 +40,7 @@ import okhttp3.ResponseBody;
  * One HTTP exchange the way the application would make it (its proxy, trust, TLS versions, resolver, families),
  * with every phase timed like curl's {@code -w}. A fresh connection pool per exchange, so the timings always include
  * connect and handshake; the sockets have Nagle's algorithm off, as curl's do ({@link PhaseRecorder#socketFactory}),
- * and an https exchange starts its clock only once the JVM's one-time TLS set-up is done ({@link HttpsWarmup}). With
+ * and an exchange starts its clock only once the JVM's one-time client (and TLS) set-up is done ({@link HttpsWarmup}). With
  * certificate checks on, it verifies through the run's shared context ({@link TlsSessions}). Never retries, never
  * follows redirects. Reads at most {@link #MAX_BODY} bytes of the body.
  */
@@ -94,8 +94,8 @@ public final class HttpExchange {
     PhaseRecorder recorder = new PhaseRecorder(ctx.env().ticker());
     boolean insecure = ctx.options().insecure() || ctx.settings().network().ignoreSslErrors();
     boolean https = "https".equalsIgnoreCase(url.getScheme());
-    // The JVM's one-time TLS set-up is not the server's handshake time: let the warm-up finish before the clock starts.
-    if (https) HttpsWarmup.await(ctx.budget().remaining().toMillis() / 2);
+    // The JVM's one-time client and TLS set-up is not the network's time: let the warm-up finish before the clock.
+    HttpsWarmup.await(https, ctx.budget().remaining().toMillis() / 2);
     OkHttpClient client = client(ctx, recorder, insecure, https);
     Request request = new Request.Builder().url(url.toString()).headers(headers).method(method, body).build();
     try (Response response = client.newCall(request).execute()) {

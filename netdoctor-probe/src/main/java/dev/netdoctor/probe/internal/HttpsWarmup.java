@@ -51,33 +51,57 @@ import okhttp3.Response;
  * <p>The warm-up is one complete TLS handshake between two in-memory {@link SSLEngine}s, client and server, with
  * a throwaway elliptic-curve key and a self-signed certificate made for it and verified through a PKIX trust
  * manager (the same code paths a real handshake takes, and no network), then one HTTP client call that fails at
- * its connect by design. It runs once per JVM on a daemon thread,
- * started as early as possible ({@link #start}, at the start of a run, so it overlaps DNS and TCP); a check calls
- * {@link #await} before it starts its clock. A failed warm-up is ignored: the measured handshake then simply pays
+ * its connect by design. Each runs once per JVM on a daemon thread,
+ * started as early as possible ({@link #start}, at the start of a run, so it overlaps DNS and TCP; the TLS part only
+ * when a target is https); a check calls {@link #await} or {@link #awaitTls} before it starts its clock. A failed warm-up is ignored: the measured handshake then simply pays
  * the cost itself.
  */
 public final class HttpsWarmup {
   /** Longest a check waits for the warm-up; it normally takes 0.1–0.5 s in a fresh JVM. */
   static final long MAX_WAIT_MS = 3000;
   private static final int MAX_STEPS = 100;
-  private static volatile CompletableFuture<Void> done;
+  private static volatile CompletableFuture<Void> client;
+  private static volatile CompletableFuture<Void> tls;
 
   private HttpsWarmup() {}
 
-  /** Starts the warm-up on a daemon thread unless it has been started in this JVM. Returns at once. */
-  public static void start() {
-    future();
+  /**
+   * Starts, on daemon threads, the HTTP client's warm-up and, when {@code https}, the TLS one, unless started in this
+   * JVM already. Returns at once.
+   */
+  public static void start(boolean https) {
+    clientWarmup();
+    if (https) tlsWarmup();
   }
 
   /**
-   * Waits until the warm-up has finished, at most {@code maxMillis} (and never beyond {@link #MAX_WAIT_MS});
-   * starts it first if needed. Never throws; returns early when interrupted, keeping the interrupt.
+   * Waits until the HTTP client's warm-up (and, when {@code https}, the TLS one) has finished, at most
+   * {@code maxMillis} together (and never beyond {@link #MAX_WAIT_MS}); starts them first if needed. Never throws;
+   * returns early when interrupted, keeping the interrupt.
    */
-  public static void await(long maxMillis) {
+  public static void await(boolean https, long maxMillis) {
+    long deadline = System.nanoTime() + Math.min(MAX_WAIT_MS, maxMillis) * 1_000_000;
+    start(https);
+    for (CompletableFuture<Void> f : https ? List.of(client, tls) : List.of(client)) {
+      long wait = (deadline - System.nanoTime()) / 1_000_000;
+      if (wait <= 0) return;
+      try {
+        f.get(wait, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | TimeoutException e) {
+        // measured without (or with part of) the warm-up
+      }
+    }
+  }
+
+  /** Waits for the TLS warm-up only (the tls check makes no HTTP call); see {@link #await}. */
+  public static void awaitTls(long maxMillis) {
     long wait = Math.min(MAX_WAIT_MS, maxMillis);
     if (wait <= 0) return;
     try {
-      future().get(wait, TimeUnit.MILLISECONDS);
+      tlsWarmup().get(wait, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
@@ -85,33 +109,41 @@ public final class HttpsWarmup {
     }
   }
 
-  /** Whether the warm-up has finished (successfully or not). */
+  /** Whether both warm-ups have finished (successfully or not). */
   public static boolean finished() {
-    CompletableFuture<Void> f = done;
-    return f != null && f.isDone();
+    CompletableFuture<Void> c = client;
+    CompletableFuture<Void> t = tls;
+    return c != null && c.isDone() && t != null && t.isDone();
   }
 
-  private static CompletableFuture<Void> future() {
-    CompletableFuture<Void> f = done;
-    if (f != null) return f;
-    synchronized (HttpsWarmup.class) {
-      if (done == null) {
-        CompletableFuture<Void> created = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-          try {
-            handshakeInMemory();
-            httpClientFirstCall();
-            created.complete(null);
-          } catch (Exception | LinkageError e) {
-            created.completeExceptionally(e);
-          }
-        }, "netdoctor-tls-warmup");
-        t.setDaemon(true);
-        t.start();
-        done = created;
+  private static synchronized CompletableFuture<Void> clientWarmup() {
+    if (client == null) client = onDaemon("netdoctor-http-warmup", HttpsWarmup::httpClientFirstCall);
+    return client;
+  }
+
+  private static synchronized CompletableFuture<Void> tlsWarmup() {
+    if (tls == null) tls = onDaemon("netdoctor-tls-warmup", HttpsWarmup::handshakeInMemory);
+    return tls;
+  }
+
+  /** A warm-up step that may fail. */
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private static CompletableFuture<Void> onDaemon(String name, Step step) {
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        step.run();
+        f.complete(null);
+      } catch (Exception | LinkageError e) {
+        f.completeExceptionally(e);
       }
-      return done;
-    }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+    return f;
   }
 
   /**
