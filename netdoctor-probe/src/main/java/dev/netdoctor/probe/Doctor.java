@@ -115,18 +115,29 @@ public final class Doctor {
 
   private Report run(List<Target> targets, boolean backend, boolean machine, DiagnosisListener listener) {
     Instant startedAt = env.clock().instant();
-    // The JVM's one-time HTTP client and TLS set-up, paid while DNS and TCP are checked, not inside a timed phase.
-    HttpsWarmup.start(targets.stream().anyMatch(Target::https) || backend && "https".equalsIgnoreCase(
-        settings.backend().baseUrl().getScheme()));
     Budget budget = Budget.of(options.budget(), env.ticker());
     ProxySelection selection = ProxySelection.of(settings.network(), env.environment(), env.systemProperties());
     List<Pipeline> pipelines = pipelines(targets, backend, machine, budget, selection, new TlsSessions());
-    StagedRunner.Outcome outcome = StagedRunner.run(pipelines, budget, listener);
+    boolean https = targets.stream().anyMatch(Target::https) || backend && "https".equalsIgnoreCase(
+        settings.backend().baseUrl().getScheme());
+    StagedRunner.Outcome outcome = StagedRunner.run(pipelines, budget, warmingUp(listener, https));
     Analysis analysis = new Analysis(outcome.results(), CodeRegistry.builtIn(), Os.current());
     for (Rule rule : rules) rule.apply(analysis);
     return new Report(Report.SCHEMA, VERSION, startedAt, options.budget().toMillis(), budget.elapsed().toMillis(),
         outcome.budgetExhausted(), environmentFacts(), SettingsSummary.of(settings), outcome.results(),
         analysis.findings());
+  }
+
+  /**
+   * Starts the JVM's one-time HTTP client (and, for https, TLS) set-up as soon as a name has resolved, so it runs
+   * while TCP is checked and is done before the first timed exchange or handshake ({@link HttpsWarmup}); a run that
+   * cannot resolve anything never pays for it, and one whose connects hang pays it while they wait.
+   */
+  private static DiagnosisListener warmingUp(DiagnosisListener listener, boolean https) {
+    return r -> {
+      if (r.check().equals(DnsProbe.NAME) && r.passed()) HttpsWarmup.start(https);
+      listener.checkFinished(r);
+    };
   }
 
   /** The plan. */
