@@ -53,9 +53,12 @@ public final class Doctor {
       List.of(AuthProbe.NAME, ClockSkewProbe.NAME));
 
   /**
-   * When each check of a target starts: as soon as the checks it reads have finished (a check not planned, e.g.
-   * left out by {@code --only}, is not waited for). So the latency samples and the TLS check never hold back the
-   * HTTP exchange or the key and clock checks that read it, and one target's checks never wait for another's.
+   * When each check of a target starts: as soon as the checks it depends on have finished (a check not planned,
+   * e.g. left out by {@code --only}, is not waited for), never a whole stage. The HTTP exchange waits for the TLS
+   * check, so its own full handshake never competes with that check's for the CPU (in a fresh JVM two handshakes at
+   * once each took several times longer) and a failed TLS check is known first; the latency samples hold back
+   * nothing, and the key and clock checks start as soon as the exchange they read has finished. One target's checks
+   * never wait for another's.
    */
   public static final Map<String, Set<String>> TARGET_DEPENDS_ON = Map.of(
       DnsProbe.NAME, Set.of(),
@@ -65,7 +68,8 @@ public final class Doctor {
       ProxyProbe.NAME, Set.of(DnsProbe.NAME),
       TlsProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), ProxyProbe.NAME),
       LatencyProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6)),
-      HttpProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), ProxyProbe.NAME),
+      HttpProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), ProxyProbe.NAME,
+          TlsProbe.NAME),
       AuthProbe.NAME, Set.of(HttpProbe.NAME),
       ClockSkewProbe.NAME, Set.of(HttpProbe.NAME));
 
@@ -115,29 +119,18 @@ public final class Doctor {
 
   private Report run(List<Target> targets, boolean backend, boolean machine, DiagnosisListener listener) {
     Instant startedAt = env.clock().instant();
+    // The JVM's one-time HTTP client and TLS set-up, paid while DNS and TCP are checked, not inside a timed phase.
+    HttpsWarmup.start(targets.stream().anyMatch(Target::https) || backend && "https".equalsIgnoreCase(
+        settings.backend().baseUrl().getScheme()));
     Budget budget = Budget.of(options.budget(), env.ticker());
     ProxySelection selection = ProxySelection.of(settings.network(), env.environment(), env.systemProperties());
     List<Pipeline> pipelines = pipelines(targets, backend, machine, budget, selection, new TlsSessions());
-    boolean https = targets.stream().anyMatch(Target::https) || backend && "https".equalsIgnoreCase(
-        settings.backend().baseUrl().getScheme());
-    StagedRunner.Outcome outcome = StagedRunner.run(pipelines, budget, warmingUp(listener, https));
+    StagedRunner.Outcome outcome = StagedRunner.run(pipelines, budget, listener);
     Analysis analysis = new Analysis(outcome.results(), CodeRegistry.builtIn(), Os.current());
     for (Rule rule : rules) rule.apply(analysis);
     return new Report(Report.SCHEMA, VERSION, startedAt, options.budget().toMillis(), budget.elapsed().toMillis(),
         outcome.budgetExhausted(), environmentFacts(), SettingsSummary.of(settings), outcome.results(),
         analysis.findings());
-  }
-
-  /**
-   * Starts the JVM's one-time HTTP client (and, for https, TLS) set-up as soon as a name has resolved, so it runs
-   * while TCP is checked and is done before the first timed exchange or handshake ({@link HttpsWarmup}); a run that
-   * cannot resolve anything never pays for it, and one whose connects hang pays it while they wait.
-   */
-  private static DiagnosisListener warmingUp(DiagnosisListener listener, boolean https) {
-    return r -> {
-      if (r.check().equals(DnsProbe.NAME) && r.passed()) HttpsWarmup.start(https);
-      listener.checkFinished(r);
-    };
   }
 
   /** The plan. */
