@@ -24,13 +24,10 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * The probe engine's numbers for docs/benchmarks.md ("Probe engine"), printed side by side. Loopback only.
- *
- * <pre>
- * ./mvnw -q -o -pl netdoctor-probe -am test-compile
- * ./mvnw -q -o -pl netdoctor-probe exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.netdoctor.probe.ProbeEngineBenchmark [-Dexec.args="blackhole|healthy|curl"]
- * </pre>
+ * The probe engine's numbers for docs/benchmarks.md ("Probe engine"), printed side by side. Loopback only. Modes:
+ * {@code blackhole}, {@code healthy} and {@code healthy-plain} ({@code -Drounds=N}, default 21), {@code trace},
+ * {@code curl [URL CA.pem]} (one warm JVM), {@code cli JAR [RUNS [URL CA.pem]]} (a fresh JVM per probe); the
+ * commands are in docs/benchmarks.md.
  */
 public final class ProbeEngineBenchmark {
   private ProbeEngineBenchmark() {}
