@@ -128,8 +128,14 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
 
+class Server(ThreadingHTTPServer):
+    # socketserver's default accept queue of 5 overflows under a burst of connects (netdoctor's latency samples),
+    # and each dropped SYN then costs the client TCP's 1 s retransmission: loss the link never had.
+    request_queue_size = 128
+
+
 def serve_http(addr, port):
-    server = ThreadingHTTPServer((addr, int(port)), Handler)
+    server = Server((addr, int(port)), Handler)
     server.daemon_threads = True
     server.serve_forever()
 

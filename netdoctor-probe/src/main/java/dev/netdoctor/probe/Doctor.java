@@ -14,6 +14,7 @@ import dev.netdoctor.probe.internal.StagedRunner;
 import dev.netdoctor.probe.internal.StagedRunner.Pipeline;
 import dev.netdoctor.probe.internal.SystemDnsConfig;
 import dev.netdoctor.probe.internal.TlsSessions;
+import dev.netdoctor.probe.internal.HttpsWarmup;
 import dev.netdoctor.probe.internal.TrustSupport;
 import dev.netdoctor.probe.rules.Analysis;
 import dev.netdoctor.probe.rules.Rule;
@@ -31,7 +32,7 @@ import java.util.Set;
 
 /**
  * The diagnosis: plans the checks, runs them concurrently under one budget, reasons across the results and
- * returns the report. The whole plan is in {@link #pipelines} and {@link #TARGET_STAGES}.
+ * returns the report. The whole plan is in {@link #pipelines}, {@link #TARGET_STAGES} and {@link #TARGET_DEPENDS_ON}.
  *
  * <p>Thread-safe: a {@code Doctor} holds only immutable configuration; each {@link #diagnose} or {@link #probe}
  * is an independent run.
@@ -41,15 +42,37 @@ public final class Doctor {
   public static final String VERSION = "netdoctor 0.1.0-SNAPSHOT";
 
   /**
-   * The checks of one network target, stage by stage: each stage starts when the previous one has finished, the
-   * checks within a stage run side by side. TLS, latency and HTTP need only a working connection, so they share a
-   * stage; when TLS fails, the HTTP failure that comes with it is reported as its consequence, not a second cause.
+   * The checks of one network target in the order of what they read: a check of a later stage may depend on the
+   * results of earlier ones, never of its own stage. When each starts is {@link #TARGET_DEPENDS_ON}. TLS, latency and
+   * HTTP need only a working connection, so they share a stage; when TLS fails, the HTTP failure that comes with it
+   * is reported as its consequence, not a second cause.
    */
   public static final List<List<String>> TARGET_STAGES = List.of(
       List.of(DnsProbe.NAME),
       List.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), ProxyProbe.NAME),
       List.of(TlsProbe.NAME, LatencyProbe.NAME, HttpProbe.NAME),
       List.of(AuthProbe.NAME, ClockSkewProbe.NAME));
+
+  /**
+   * When each check of a target starts: as soon as the checks it depends on have finished (a check not planned,
+   * e.g. left out by {@code --only}, is not waited for), never a whole stage. The HTTP exchange waits for the TLS
+   * check, so its own full handshake never competes with that check's for the CPU (in a fresh JVM two handshakes at
+   * once each took several times longer) and a failed TLS check is known first; the latency samples hold back
+   * nothing, and the key and clock checks start as soon as the exchange they read has finished. One target's checks
+   * never wait for another's.
+   */
+  public static final Map<String, Set<String>> TARGET_DEPENDS_ON = Map.of(
+      DnsProbe.NAME, Set.of(),
+      PathProbe.NAME, Set.of(),
+      TcpProbe.nameFor(IpFamily.IPV4), Set.of(DnsProbe.NAME),
+      TcpProbe.nameFor(IpFamily.IPV6), Set.of(DnsProbe.NAME),
+      ProxyProbe.NAME, Set.of(DnsProbe.NAME),
+      TlsProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), ProxyProbe.NAME),
+      LatencyProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6)),
+      HttpProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), ProxyProbe.NAME,
+          TlsProbe.NAME),
+      AuthProbe.NAME, Set.of(HttpProbe.NAME),
+      ClockSkewProbe.NAME, Set.of(HttpProbe.NAME));
 
   private final Settings settings;
   private final ProbeEnvironment env;
@@ -97,6 +120,9 @@ public final class Doctor {
 
   private Report run(List<Target> targets, boolean backend, boolean machine, DiagnosisListener listener) {
     Instant startedAt = env.clock().instant();
+    // The JVM's one-time HTTP client and TLS set-up, paid while DNS and TCP are checked, not inside a timed phase.
+    HttpsWarmup.start(targets.stream().anyMatch(Target::https) || backend && "https".equalsIgnoreCase(
+        settings.backend().baseUrl().getScheme()));
     Budget budget = Budget.of(options.budget(), env.ticker());
     ProxySelection selection = ProxySelection.of(settings.network(), env.environment(), env.systemProperties());
     List<Pipeline> pipelines = pipelines(targets, backend, machine, budget, selection, new TlsSessions());
@@ -147,7 +173,7 @@ public final class Doctor {
         stages.add(stage);
       }
       first = false;
-      out.add(new Pipeline(ctx, stages));
+      out.add(new Pipeline(ctx, stages, TARGET_DEPENDS_ON));
     }
     return out;
   }

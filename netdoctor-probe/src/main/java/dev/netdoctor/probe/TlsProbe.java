@@ -6,7 +6,7 @@ import dev.netdoctor.probe.internal.CapturingTrustManager;
 import dev.netdoctor.probe.internal.FailureMapper;
 import dev.netdoctor.probe.internal.ProxyTunnel;
 import dev.netdoctor.probe.internal.ResultBuilder;
-import dev.netdoctor.probe.internal.TlsSessions;
+import dev.netdoctor.probe.internal.HttpsWarmup;
 import dev.netdoctor.probe.internal.TrustSupport;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -42,8 +42,9 @@ import okhttp3.internal.tls.OkHostnameVerifier;
  * issuer is a root of the JVM's default store), {@code verified}, {@code verifyError}, {@code hostnameMatch},
  * {@code daysToExpiry}, {@code trustStore}, {@code insecure}, {@code handshakeMs}.
  *
- * <p>With certificate checks on, the handshake uses the run's {@link TlsSessions}: when the chain verifies and names
- * the host, the session stays resumable and the {@code http} check resumes it instead of a second full handshake.
+ * <p>Every handshake is a full one in a TLS context of its own (never a resumption), timed from the moment the
+ * connection is open and the JVM's one-time TLS set-up is done ({@link HttpsWarmup}): {@code handshakeMs} is the
+ * handshake itself, comparable with curl's {@code time_appconnect - time_connect}.
  */
 public final class TlsProbe implements Probe {
   public static final String NAME = "tls";
@@ -83,14 +84,12 @@ public final class TlsProbe implements Probe {
     }
 
     CapturingTrustManager capture = new CapturingTrustManager(trust.manager());
-    TlsSessions sessions = ctx.tlsSessions();
     SSLSocket socket = null;
-    boolean handedOver = false;
-    long start = ctx.env().ticker().getAsLong();
+    long start = -1;
     try {
-      // With certificate checks on, the run's shared context: a session verified here is resumed by the http
-      // exchange. With them off, a context of its own, so nothing unverified is ever resumed.
-      SSLContext ssl = insecure ? ownContext(capture) : sessions.context(trust.manager());
+      // A context of its own, so the handshake is always a full one: a session resumed from another check's would
+      // carry no certificates to report. It never fails on the chain; the capture records the verdict.
+      SSLContext ssl = ownContext(capture);
       raw.setSoTimeout(ctx.budget().capMillis(ctx.options().tlsTimeout()));
       socket = (SSLSocket) ssl.getSocketFactory().createSocket(raw, target.host(), target.port(), true);
       SSLParameters params = socket.getSSLParameters();
@@ -101,22 +100,16 @@ public final class TlsProbe implements Probe {
       socket.setSSLParameters(params);
       r.fact("offered", versions);
       SSLSocket s = socket;
-      if (insecure) s.startHandshake();
-      else sessions.capturing(capture, s::startHandshake);
+      // The JVM's one-time TLS set-up is not the server's handshake time: let the warm-up finish first.
+      HttpsWarmup.awaitTls(ctx.budget().remaining().toMillis() / 2);
+      start = ctx.env().ticker().getAsLong();
+      s.startHandshake();
       double ms = (ctx.env().ticker().getAsLong() - start) / 1_000_000.0;
       SSLSession session = socket.getSession();
       r.fact("tlsVersion", session.getProtocol()).fact("cipher", session.getCipherSuite())
           .fact("handshakeMs", Math.round(ms * 1000) / 1000.0)
           .evidence(session.getProtocol() + " " + session.getCipherSuite());
-      CheckResult result = judge(ctx, r, target, capture, insecure, trust);
-      if (!insecure) {
-        List<X509Certificate> chain = capture.chain();
-        boolean good = capture.failure() == null && !chain.isEmpty()
-            && OkHostnameVerifier.INSTANCE.verify(target.host(), chain.get(0));
-        sessions.keepOrForget(socket, good);
-        handedOver = true;
-      }
-      return result;
+      return judge(ctx, r, target, capture, insecure, trust);
     } catch (IOException e) {
       r.evidence(FailureMapper.describe(e));
       if (capture.checked()) describeChain(ctx, r, capture.chain());
@@ -130,14 +123,12 @@ public final class TlsProbe implements Probe {
       };
       return r.fail(m, what);
     } finally {
-      if (!handedOver) {
-        if (socket != null) close(socket);
-        close(raw);
-      }
+      if (socket != null) close(socket);
+      close(raw);
     }
   }
 
-  /** A context of its own for a handshake with certificate checks off. */
+  /** A context of its own, for one handshake that records the chain and its verdict instead of failing. */
   private static SSLContext ownContext(CapturingTrustManager capture) {
     try {
       SSLContext ssl = SSLContext.getInstance("TLS");

@@ -6,7 +6,6 @@ import dev.netdoctor.core.settings.Settings;
 import dev.netdoctor.testing.FaultPorts;
 import dev.netdoctor.testing.TestPki;
 import dev.netdoctor.testing.TlsFault;
-import dev.netdoctor.testing.TlsServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,23 +24,26 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * The probe engine's numbers for docs/benchmarks.md ("Probe engine"), printed side by side. Loopback only.
- *
- * <pre>
- * ./mvnw -q -o -pl netdoctor-probe -am test-compile
- * ./mvnw -q -o -pl netdoctor-probe exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.netdoctor.probe.ProbeEngineBenchmark [-Dexec.args="blackhole|healthy|curl"]
- * </pre>
+ * The probe engine's numbers for docs/benchmarks.md ("Probe engine"), printed side by side. Loopback only. Modes:
+ * {@code blackhole}, {@code healthy} and {@code healthy-plain} ({@code -Drounds=N}, default 21), {@code trace},
+ * {@code curl [URL CA.pem]} (one warm JVM), {@code cli JAR [RUNS [URL CA.pem]]} (a fresh JVM per probe); the
+ * commands are in docs/benchmarks.md.
  */
 public final class ProbeEngineBenchmark {
   private ProbeEngineBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     String which = args.length == 0 ? "all" : args[0];
+    // The servers' note for each latency connect that sends no request is expected here; keep the output readable.
+    java.util.logging.Logger.getLogger("mockwebserver3.MockWebServer").setLevel(java.util.logging.Level.SEVERE);
     if (which.equals("all") || which.equals("blackhole")) blackhole();
     if (which.equals("all") || which.equals("healthy")) healthy(false);
     if (which.equals("all") || which.equals("healthy-plain")) healthy(true);
-    if (which.equals("all") || which.equals("curl")) curl(args.length > 1 ? args[1] : null);
+    if (which.equals("all") || which.equals("curl")) curl(args.length > 1 ? args[1] : null,
+        args.length > 2 ? Path.of(args[2]) : null);
+    if (which.equals("trace")) trace();
+    if (which.equals("cli")) cli(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 20,
+        args.length > 3 ? args[3] : null, args.length > 4 ? Path.of(args[4]) : null);
     System.exit(0);
   }
 
@@ -80,55 +82,86 @@ public final class ProbeEngineBenchmark {
     TestPki pki = TestPki.create();
     List<AutoCloseable> servers = new ArrayList<>();
     ProbeFixture fx = new ProbeFixture();
-    Map<String, String[]> all = new LinkedHashMap<>();
     try {
-      for (int i = 0; i < 6; i++) {
-        long delay = 20 + 20L * i;
-        Dispatcher d = new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            return new MockResponse.Builder().code(200).body("{}").headersDelay(delay, TimeUnit.MILLISECONDS).build();
-          }
-        };
-        String url;
-        if (i % 2 == 0 && !plain) {
-          TlsServer t = TlsServer.start(pki, TlsFault.NONE);
-          t.server().setDispatcher(d);
-          servers.add(t);
-          url = t.url("/v1").toString();
-        } else {
-          MockWebServer m = new MockWebServer();
-          m.setDispatcher(d);
-          m.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-          servers.add(m);
-          url = "http://localhost:" + m.getPort() + "/v1";
-        }
-        all.put("P" + i, new String[] {url});
-      }
+      Map<String, String[]> all = healthyTargets(pki, servers, plain);
       ProbeOptions options = ProbeOptions.builder().trust(pki.clientTrust().trustManager()).path(false).build();
       Settings everything = fx.settingsWith(all);
       for (int warm = 0; warm < 5; warm++) run(fx, everything, options);
+      int rounds = Integer.getInteger("rounds", 21);
       List<Long> together = new ArrayList<>();
       List<Long> slowestAlone = new ArrayList<>();
-      String slowestName = "";
-      for (int round = 0; round < 7; round++) {
-        together.add(run(fx, everything, options));
+      List<Double> ratios = new ArrayList<>();
+      Map<String, Integer> slowestNames = new java.util.TreeMap<>();
+      for (int round = 0; round < rounds; round++) {
+        long t = run(fx, everything, options);
         long slowest = 0;
+        String slowestName = "";
         for (Map.Entry<String, String[]> e : all.entrySet()) {
-          long t = run(fx, fx.settingsWith(Map.of(e.getKey(), e.getValue())), options);
-          if (t > slowest) {
-            slowest = t;
+          long one = run(fx, fx.settingsWith(Map.of(e.getKey(), e.getValue())), options);
+          if (one > slowest) {
+            slowest = one;
             slowestName = e.getKey();
           }
         }
+        together.add(t);
         slowestAlone.add(slowest);
+        ratios.add((double) t / slowest);
+        slowestNames.merge(slowestName, 1, Integer::sum);
       }
-      long a = median(together);
-      long b = median(slowestAlone);
       System.out.println("== healthy: 6 loopback targets (" + (plain ? "all http" : "3 https, 3 http")
-          + ") together vs the slowest alone (median of 7, after 5 warm-ups)");
-      System.out.printf(Locale.ROOT, "6 targets together: %d ms | slowest single target (%s) alone: %d ms | ratio %.2f%n",
-          a, slowestName, b, (double) a / b);
+          + ") together vs the slowest alone, " + rounds + " rounds after 5 warm-ups");
+      System.out.printf(Locale.ROOT, "median: 6 together %d ms | slowest alone %d ms (slowest: %s) | median ratio %.2f"
+          + " | ratio of medians %.2f%n", median(together), median(slowestAlone), slowestNames,
+          medianD(ratios), (double) median(together) / median(slowestAlone));
+      System.out.println("every round, together/slowest ms: " + java.util.stream.IntStream.range(0, rounds)
+          .mapToObj(i -> together.get(i) + "/" + slowestAlone.get(i)).toList());
+      System.out.println("every round, ratio: " + ratios.stream()
+          .map(r -> String.format(Locale.ROOT, "%.2f", r)).toList());
+    } finally {
+      for (AutoCloseable c : servers) c.close();
+    }
+  }
+
+  /** Six loopback servers answering 200 after 20, 40 ... 120 ms: 3 https and 3 http, or all http when {@code plain}. */
+  static Map<String, String[]> healthyTargets(TestPki pki, List<AutoCloseable> servers, boolean plain)
+      throws java.io.IOException {
+    Map<String, String[]> all = new LinkedHashMap<>();
+    for (int i = 0; i < 6; i++) {
+      long delay = 20 + 20L * i;
+      Dispatcher d = new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          return new MockResponse.Builder().code(200).body("{}").headersDelay(delay, TimeUnit.MILLISECONDS).build();
+        }
+      };
+      boolean https = i % 2 == 0 && !plain;
+      MockWebServer m = noDelayServer(https ? pki : null, d);
+      servers.add(m);
+      String url = (https ? "https" : "http") + "://localhost:" + m.getPort() + "/v1";
+      all.put("P" + i, new String[] {url});
+    }
+    return all;
+  }
+
+  /** One healthy run of the six targets after warm-ups, each check's finish time from the run's start. */
+  static void trace() throws Exception {
+    TestPki pki = TestPki.create();
+    List<AutoCloseable> servers = new ArrayList<>();
+    ProbeFixture fx = new ProbeFixture();
+    Map<String, String[]> all = healthyTargets(pki, servers, false);
+    try {
+      ProbeOptions options = ProbeOptions.builder().trust(pki.clientTrust().trustManager()).path(false).build();
+      Settings everything = fx.settingsWith(all);
+      for (int warm = 0; warm < 10; warm++) run(fx, everything, options);
+      for (int round = 0; round < 2; round++) {
+        long start = System.nanoTime();
+        List<String> lines = new ArrayList<>();
+        Doctor.builder(everything).environment(fx.env()).options(options).machineChecks(false).build()
+            .diagnose(r -> lines.add(String.format(Locale.ROOT, "%6.1f ms  %-4s %-10s took %d ms",
+                (System.nanoTime() - start) / 1e6, r.target(), r.check(), r.elapsedMs())));
+        System.out.println("== trace, round " + round);
+        lines.forEach(System.out::println);
+      }
     } finally {
       for (AutoCloseable c : servers) c.close();
     }
@@ -143,14 +176,15 @@ public final class ProbeEngineBenchmark {
   }
 
   /** Phase timings of the http check against curl -w on the same loopback https target. */
-  static void curl(String givenUrl) throws Exception {
+  static void curl(String givenUrl, Path givenCa) throws Exception {
     TestPki pki = TestPki.create();
-    Path ca = Files.createTempFile("netdoctor-bench-ca", ".pem");
-    Files.writeString(ca, okhttp3.tls.Certificates.certificatePem(pki.root()));
-    try (TlsServer t = TlsServer.start(pki, TlsFault.NONE)) {
-      String url = givenUrl != null ? givenUrl : t.url("/v1/models").toString();
+    Path ca = givenCa != null ? givenCa : Files.createTempFile("netdoctor-bench-ca", ".pem");
+    if (givenCa == null) Files.writeString(ca, okhttp3.tls.Certificates.certificatePem(pki.root()));
+    try (MockWebServer t = noDelayHttps(pki)) {
+      String url = givenUrl != null ? givenUrl : "https://localhost:" + t.getPort() + "/v1/models";
       ProbeEnvironment env = ProbeEnvironment.system();
-      ProbeOptions options = ProbeOptions.builder().trust(pki.clientTrust().trustManager()).path(false)
+      javax.net.ssl.X509TrustManager trust = givenCa != null ? trustOf(givenCa) : pki.clientTrust().trustManager();
+      ProbeOptions options = ProbeOptions.builder().trust(trust).path(false)
           .only(Set.of("http")).build();
       Doctor doctor = Doctor.builder(Settings.defaults()).environment(env).options(options).build();
       for (int i = 0; i < 200; i++) doctor.probe(java.net.URI.create(url), DiagnosisListener.NONE);
@@ -186,8 +220,137 @@ public final class ProbeEngineBenchmark {
         System.out.printf(Locale.ROOT, "%-12s %7.3f ms %7.3f ms %+8.3f ms%n", k.replace("Ms", ""), a, b, a - b);
       }
     } finally {
-      Files.deleteIfExists(ca);
+      if (givenCa == null) Files.deleteIfExists(ca);
     }
+  }
+
+  /**
+   * A loopback https server with Nagle's algorithm off on its connections, as production servers (nginx, for one)
+   * set it: with it on, the server's later handshake messages, or a body written after the headers, wait for the
+   * client's delayed acknowledgement (about 40 ms), which any client would measure as the server's time.
+   */
+  static MockWebServer noDelayHttps(TestPki pki) throws java.io.IOException {
+    return noDelayServer(pki, new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder().code(200).body("ok").build();
+      }
+    });
+  }
+
+  /** A loopback server (https with {@code pki}'s good certificate, or plain http when null) with Nagle off. */
+  static MockWebServer noDelayServer(TestPki pki, Dispatcher dispatcher) throws java.io.IOException {
+    MockWebServer m = new MockWebServer();
+    if (pki != null) m.useHttps(pki.serverCertificates(TlsFault.NONE).sslSocketFactory());
+    m.setServerSocketFactory(new javax.net.ServerSocketFactory() {
+      @Override
+      public java.net.ServerSocket createServerSocket() throws java.io.IOException {
+        return new java.net.ServerSocket() {
+          @Override
+          public java.net.Socket accept() throws java.io.IOException {
+            java.net.Socket s = super.accept();
+            s.setTcpNoDelay(true);
+            return s;
+          }
+        };
+      }
+
+      @Override
+      public java.net.ServerSocket createServerSocket(int port) throws java.io.IOException {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public java.net.ServerSocket createServerSocket(int port, int backlog) throws java.io.IOException {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress ifAddress)
+          throws java.io.IOException {
+        throw new UnsupportedOperationException();
+      }
+    });
+    m.setDispatcher(dispatcher);
+    m.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+    return m;
+  }
+
+  /** A trust manager for the certificates of a PEM file (the CA of a server given on the command line). */
+  static javax.net.ssl.X509TrustManager trustOf(Path pem) throws Exception {
+    java.security.KeyStore ks = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+    ks.load(null, null);
+    try (var in = Files.newInputStream(pem)) {
+      int i = 0;
+      for (var c : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        ks.setCertificateEntry("ca" + i++, c);
+      }
+    }
+    var tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(ks);
+    return (javax.net.ssl.X509TrustManager) tmf.getTrustManagers()[0];
+  }
+
+  /**
+   * {@code netdoctor probe --format json URL} as a user runs it (a fresh JVM each time, the CLI jar) against
+   * {@code curl -w}, alternating, {@code runs} times each; the http check's timings against curl's.
+   */
+  static void cli(Path jar, int runs, String givenUrl, Path givenCa) throws Exception {
+    TestPki pki = TestPki.create();
+    Path ca = givenCa != null ? givenCa : Files.createTempFile("netdoctor-bench-ca", ".pem");
+    if (givenCa == null) Files.writeString(ca, okhttp3.tls.Certificates.certificatePem(pki.root()));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    try (MockWebServer t = noDelayHttps(pki)) {
+      String url = givenUrl != null ? givenUrl : "https://localhost:" + t.getPort() + "/v1/models";
+      String[] keys = {"dnsMs", "connectMs", "tlsMs", "firstByteMs", "totalMs"};
+      Map<String, List<Double>> ours = new LinkedHashMap<>();
+      Map<String, List<Double>> theirs = new LinkedHashMap<>();
+      List<Double> handshake = new ArrayList<>();
+      for (String k : keys) {
+        ours.put(k, new ArrayList<>());
+        theirs.put(k, new ArrayList<>());
+      }
+      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+      for (int i = 0; i < runs; i++) {
+        Process p = new ProcessBuilder(java, "-jar", jar.toString(), "probe", "--format", "json", "--cacert",
+            ca.toString(), url).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        var report = json.readTree(p.getInputStream());
+        p.waitFor();
+        for (var check : report.get("checks")) {
+          if (check.get("check").asText().equals("http")) {
+            var timings = check.get("facts").get("timings");
+            for (String k : keys) ours.get(k).add(timings.has(k) ? timings.get(k).asDouble() : 0.0);
+          }
+          if (check.get("check").asText().equals("tls")) handshake.add(check.get("facts").get("handshakeMs").asDouble());
+        }
+        Process c = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "--cacert", ca.toString(), "-w",
+            "%{time_namelookup} %{time_connect} %{time_appconnect} %{time_starttransfer} %{time_total}", url)
+            .redirectErrorStream(true).start();
+        String[] w = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
+        c.waitFor();
+        for (int k = 0; k < keys.length; k++) theirs.get(keys[k]).add(Double.parseDouble(w[k]) * 1000);
+      }
+      System.out.println("== netdoctor probe (a fresh JVM per run) vs curl -w, median of " + runs + " each, " + url);
+      System.out.println("phase        netdoctor   curl -w    difference");
+      for (String k : keys) {
+        double a = medianD(ours.get(k));
+        double b = medianD(theirs.get(k));
+        System.out.printf(Locale.ROOT, "%-12s %7.3f ms %7.3f ms %+8.3f ms%n", k.replace("Ms", ""), a, b, a - b);
+      }
+      System.out.println("http tls phase (tls - connect), every run: " + phases(ours));
+      System.out.println("curl tls phase (appconnect - connect), every run: " + phases(theirs));
+      System.out.println("tls check handshakeMs, every run: " + handshake);
+    } finally {
+      if (givenCa == null) Files.deleteIfExists(ca);
+    }
+  }
+
+  private static List<String> phases(Map<String, List<Double>> m) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < m.get("tlsMs").size(); i++) {
+      out.add(String.format(Locale.ROOT, "%.1f", m.get("tlsMs").get(i) - m.get("connectMs").get(i)));
+    }
+    return out;
   }
 
   private static long median(List<Long> v) {

@@ -38,9 +38,11 @@ import okhttp3.ResponseBody;
 
 /**
  * One HTTP exchange the way the application would make it (its proxy, trust, TLS versions, resolver, families),
- * with every phase timed. A fresh connection pool per exchange, so the timings always include connect and
- * handshake; with certificate checks on, an https handshake resumes the session the run's tls check verified
- * ({@link TlsSessions}), so its TLS phase is a resumption when that check ran first. Never retries, never follows redirects. Reads at most {@link #MAX_BODY} bytes of the body.
+ * with every phase timed like curl's {@code -w}. A fresh connection pool per exchange, so the timings always include
+ * connect and handshake; the sockets have Nagle's algorithm off, as curl's do ({@link PhaseRecorder#socketFactory}),
+ * and an exchange starts its clock only once the JVM's one-time client (and TLS) set-up is done ({@link HttpsWarmup}). With
+ * certificate checks on, it verifies through the run's shared context ({@link TlsSessions}). Never retries, never
+ * follows redirects. Reads at most {@link #MAX_BODY} bytes of the body.
  */
 public final class HttpExchange {
   public static final int MAX_BODY = 16 * 1024;
@@ -91,7 +93,10 @@ public final class HttpExchange {
   public static Result execute(ProbeContext ctx, String method, URI url, Headers headers, RequestBody body) {
     PhaseRecorder recorder = new PhaseRecorder(ctx.env().ticker());
     boolean insecure = ctx.options().insecure() || ctx.settings().network().ignoreSslErrors();
-    OkHttpClient client = client(ctx, recorder, insecure, "https".equalsIgnoreCase(url.getScheme()));
+    boolean https = "https".equalsIgnoreCase(url.getScheme());
+    // The JVM's one-time client and TLS set-up is not the network's time: let the warm-up finish before the clock.
+    HttpsWarmup.await(https, ctx.budget().remaining().toMillis() / 2);
+    OkHttpClient client = client(ctx, recorder, insecure, https);
     Request request = new Request.Builder().url(url.toString()).headers(headers).method(method, body).build();
     try (Response response = client.newCall(request).execute()) {
       long respondedAt = ctx.env().clock().millis();
@@ -145,6 +150,7 @@ public final class HttpExchange {
         : new OkHttpClient.Builder())
         .dispatcher(new Dispatcher())
         .eventListener(recorder)
+        .socketFactory(recorder.socketFactory())
         .dns(dns(ctx))
         .connectionPool(new ConnectionPool(1, 1, TimeUnit.SECONDS))
         .retryOnConnectionFailure(false)

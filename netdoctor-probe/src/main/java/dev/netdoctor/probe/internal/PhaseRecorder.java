@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.net.Socket;
+import java.net.SocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import javax.net.SocketFactory;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.Handshake;
@@ -19,8 +22,9 @@ import okhttp3.Response;
  * start of the call. Built for a single call; OkHttp delivers the events in order on the calling thread (its
  * {@link EventListener} contract), so plain volatile fields suffice.
  *
- * <p>The TCP connect time is the start of the TLS handshake when there is one, because OkHttp's
- * {@code connectEnd} only fires after TLS.
+ * <p>The TCP connect time is taken when the socket's {@code connect} returns, through {@link #socketFactory()},
+ * as curl's {@code time_connect} is; only a connection the factory did not make (SOCKS) falls back to the start of
+ * the TLS handshake or OkHttp's {@code connectEnd}, which fires after TLS.
  */
 public final class PhaseRecorder extends EventListener {
   /** The phase a call was in when it failed. */
@@ -40,6 +44,62 @@ public final class PhaseRecorder extends EventListener {
 
   public PhaseRecorder(LongSupplier ticker) {
     this.ticker = ticker;
+  }
+
+  /**
+   * Sockets for this call's connections: each records the moment its TCP connect completed, and each has Nagle's
+   * algorithm off ({@code TCP_NODELAY}), as curl and most HTTP clients set it. With Nagle on, the request written
+   * right after the TLS handshake waits for the server to acknowledge the client's last handshake message, which a
+   * server with delayed acknowledgements holds for about 40 ms: time that would show up as the server's.
+   */
+  public SocketFactory socketFactory() {
+    return new SocketFactory() {
+      @Override
+      public Socket createSocket() {
+        return new TimedSocket();
+      }
+
+      @Override
+      public Socket createSocket(String host, int port) throws IOException {
+        Socket s = createSocket();
+        s.connect(new InetSocketAddress(host, port));
+        return s;
+      }
+
+      @Override
+      public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        Socket s = createSocket();
+        s.bind(new InetSocketAddress(localHost, localPort));
+        s.connect(new InetSocketAddress(host, port));
+        return s;
+      }
+
+      @Override
+      public Socket createSocket(InetAddress host, int port) throws IOException {
+        Socket s = createSocket();
+        s.connect(new InetSocketAddress(host, port));
+        return s;
+      }
+
+      @Override
+      public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+          throws IOException {
+        Socket s = createSocket();
+        s.bind(new InetSocketAddress(localAddress, localPort));
+        s.connect(new InetSocketAddress(address, port));
+        return s;
+      }
+    };
+  }
+
+  /** A socket that records when its connect completed. */
+  private final class TimedSocket extends Socket {
+    @Override
+    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+      super.connect(endpoint, timeout);
+      tcpEnd = ticker.getAsLong();
+      setTcpNoDelay(true);
+    }
   }
 
   @Override
@@ -62,7 +122,7 @@ public final class PhaseRecorder extends EventListener {
 
   @Override
   public void secureConnectStart(Call call) {
-    tcpEnd = ticker.getAsLong();
+    if (tcpEnd < 0) tcpEnd = ticker.getAsLong();
     phase = FailureMapper.Phase.TLS;
   }
 

@@ -7,8 +7,10 @@ import dev.netdoctor.probe.DiagnosisListener;
 import dev.netdoctor.probe.Probe;
 import dev.netdoctor.probe.ProbeContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,17 +20,32 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs pipelines concurrently: each pipeline is a list of stages, each stage a set of probes that run side by
- * side once the previous stage is done, all against one context. Pipelines are independent of each other. The
- * whole run ends at the budget's deadline (plus {@link #GRACE}); a check still running then is reported as cut
- * off, never waited for.
+ * Runs pipelines concurrently: each pipeline is a list of stages, each stage a set of probes, all against one
+ * context. A probe starts as soon as the checks it depends on have finished: those its pipeline names for it
+ * ({@link Pipeline#dependsOn}, by check name, among the probes of earlier stages), or else the whole previous stage.
+ * So one slow check holds back only the checks that read its result, never a whole stage. Pipelines are
+ * independent of each other. The whole run ends at the budget's deadline (plus {@link #GRACE_MS}); a check still
+ * running then is reported as cut off, never waited for.
  */
 public final class StagedRunner {
   /** Time after the deadline granted to checks whose own timeouts end exactly at it. */
   static final long GRACE_MS = 250;
 
-  /** One pipeline: its context and its stages. */
-  public record Pipeline(ProbeContext context, List<List<Probe>> stages) {}
+  /**
+   * One pipeline: its context, its stages, and for some checks the names of the checks they wait for (a name
+   * that is not among the earlier stages' probes is ignored; a check with no entry waits for the previous stage).
+   */
+  public record Pipeline(ProbeContext context, List<List<Probe>> stages, Map<String, Set<String>> dependsOn) {
+    public Pipeline {
+      stages = List.copyOf(stages);
+      dependsOn = Map.copyOf(dependsOn);
+    }
+
+    /** Stage after stage: every check waits for the whole previous stage. */
+    public Pipeline(ProbeContext context, List<List<Probe>> stages) {
+      this(context, stages, Map.of());
+    }
+  }
 
   /** What the run produced. */
   public record Outcome(List<CheckResult> results, boolean budgetExhausted) {}
@@ -42,20 +59,31 @@ public final class StagedRunner {
     try {
       List<CompletableFuture<Void>> ends = new ArrayList<>();
       for (Pipeline p : pipelines) {
-        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        Map<String, CompletableFuture<Void>> finished = new HashMap<>();
+        List<CompletableFuture<Void>> previousStage = List.of();
         for (List<Probe> stage : p.stages()) {
-          List<Slot> stageSlots = new ArrayList<>();
+          List<CompletableFuture<Void>> thisStage = new ArrayList<>();
           for (Probe probe : stage) {
             Slot s = new Slot(probe, p.context());
-            stageSlots.add(s);
             order.add(s);
+            List<CompletableFuture<Void>> before = new ArrayList<>();
+            Set<String> deps = p.dependsOn().get(probe.name());
+            if (deps == null) {
+              before.addAll(previousStage);
+            } else {
+              for (String d : deps) {
+                if (finished.containsKey(d)) before.add(finished.get(d));
+              }
+            }
+            CompletableFuture<Void> done = CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
+                .thenRunAsync(() -> s.execute(listener), pool)
+                .exceptionally(t -> null);
+            thisStage.add(done);
+            ends.add(done);
           }
-          chain = chain.thenCompose(v -> CompletableFuture.allOf(stageSlots.stream()
-              .map(s -> CompletableFuture.runAsync(() -> s.execute(listener), pool)
-                  .exceptionally(t -> null))
-              .toArray(CompletableFuture[]::new)));
+          for (int i = 0; i < stage.size(); i++) finished.put(stage.get(i).name(), thisStage.get(i));
+          previousStage = thisStage;
         }
-        ends.add(chain);
       }
       try {
         CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new))

@@ -1,0 +1,394 @@
+package dev.netdoctor.probe.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.Principal;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.SocketFactory;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Pays the JVM's one-time cost of a first https exchange before any measured one: the first TLS handshake in a JVM
+ * loads and initialises a few hundred classes (the TLS stack, elliptic-curve code, the certificate factory and
+ * path validator, the key-agreement and cipher providers), which takes well over 100 ms in a fresh process against
+ * a few milliseconds on the network, and the HTTP client's first call loads its own call and connect code (about
+ * 15–20 ms). Timing them would report the JVM's start-up as the server's handshake or the network's connect.
+ *
+ * <p>The warm-up is one complete TLS handshake between two in-memory {@link SSLEngine}s, client and server, with
+ * a throwaway elliptic-curve key and a self-signed certificate made for it and verified through a PKIX trust
+ * manager (the same code paths a real handshake takes, and no network), then one HTTP client call that fails at
+ * its connect by design. Each runs once per JVM on a daemon thread,
+ * started as early as possible ({@link #start}, at the start of a run, so it overlaps DNS and TCP; the TLS part only
+ * when a target is https); a check calls {@link #await} or {@link #awaitTls} before it starts its clock. A failed warm-up is ignored: the measured handshake then simply pays
+ * the cost itself.
+ */
+public final class HttpsWarmup {
+  /** Longest a check waits for the warm-up; it normally takes 0.1–0.5 s in a fresh JVM. */
+  static final long MAX_WAIT_MS = 3000;
+  private static final int MAX_STEPS = 100;
+  private static volatile CompletableFuture<Void> client;
+  private static volatile CompletableFuture<Void> tls;
+
+  private HttpsWarmup() {}
+
+  /**
+   * Starts, on daemon threads, the HTTP client's warm-up and, when {@code https}, the TLS one, unless started in this
+   * JVM already. Returns at once.
+   */
+  public static void start(boolean https) {
+    clientWarmup();
+    if (https) tlsWarmup();
+  }
+
+  /**
+   * Waits until the HTTP client's warm-up (and, when {@code https}, the TLS one) has finished, at most
+   * {@code maxMillis} together (and never beyond {@link #MAX_WAIT_MS}); starts them first if needed. Never throws;
+   * returns early when interrupted, keeping the interrupt.
+   */
+  public static void await(boolean https, long maxMillis) {
+    long deadline = System.nanoTime() + Math.min(MAX_WAIT_MS, maxMillis) * 1_000_000;
+    start(https);
+    for (CompletableFuture<Void> f : https ? List.of(client, tls) : List.of(client)) {
+      long wait = (deadline - System.nanoTime()) / 1_000_000;
+      if (wait <= 0) return;
+      try {
+        f.get(wait, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | TimeoutException e) {
+        // measured without (or with part of) the warm-up
+      }
+    }
+  }
+
+  /** Waits for the TLS warm-up only (the tls check makes no HTTP call); see {@link #await}. */
+  public static void awaitTls(long maxMillis) {
+    long wait = Math.min(MAX_WAIT_MS, maxMillis);
+    if (wait <= 0) return;
+    try {
+      tlsWarmup().get(wait, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // measured without (or with part of) the warm-up
+    }
+  }
+
+  /** Whether both warm-ups have finished (successfully or not). */
+  public static boolean finished() {
+    CompletableFuture<Void> c = client;
+    CompletableFuture<Void> t = tls;
+    return c != null && c.isDone() && t != null && t.isDone();
+  }
+
+  private static synchronized CompletableFuture<Void> clientWarmup() {
+    if (client == null) client = onDaemon("netdoctor-http-warmup", HttpsWarmup::httpClientFirstCall);
+    return client;
+  }
+
+  private static synchronized CompletableFuture<Void> tlsWarmup() {
+    if (tls == null) tls = onDaemon("netdoctor-tls-warmup", HttpsWarmup::handshakeInMemory);
+    return tls;
+  }
+
+  /** A warm-up step that may fail. */
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private static CompletableFuture<Void> onDaemon(String name, Step step) {
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        step.run();
+        f.complete(null);
+      } catch (Exception | LinkageError e) {
+        f.completeExceptionally(e);
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+    return f;
+  }
+
+  /**
+   * One call through the HTTP client that fails at its connect by design (no connection is made, no packet sent):
+   * loads the client's call, route and connect code, which a first real call would otherwise load inside its DNS
+   * and connect phases.
+   */
+  static void httpClientFirstCall() {
+    OkHttpClient client = new OkHttpClient.Builder()
+        .dns(host -> List.of(InetAddress.getLoopbackAddress()))
+        .socketFactory(new NoConnection())
+        .retryOnConnectionFailure(false)
+        .build();
+    try (Response r = client.newCall(new Request.Builder().url("https://warm-up.invalid/").build()).execute()) {
+      throw new IllegalStateException("the warm-up call cannot succeed: " + r);
+    } catch (IOException expected) {
+      // the connect fails by design
+    } finally {
+      client.dispatcher().executorService().shutdown();
+    }
+  }
+
+  /** Sockets that refuse to connect. */
+  private static final class NoConnection extends SocketFactory {
+    @Override
+    public Socket createSocket() {
+      return new Socket() {
+        @Override
+        public void connect(SocketAddress endpoint, int timeout) throws IOException {
+          throw new ConnectException("warm-up: no connection is made");
+        }
+      };
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      throw new ConnectException("warm-up: no connection is made");
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+      throw new ConnectException("warm-up: no connection is made");
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      throw new ConnectException("warm-up: no connection is made");
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+        throws IOException {
+      throw new ConnectException("warm-up: no connection is made");
+    }
+  }
+
+  /** One full TLS handshake between an in-memory client and server; throws if it does not complete. */
+  static void handshakeInMemory() throws Exception {
+    KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
+    kpg.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair pair = kpg.generateKeyPair();
+    X509Certificate cert = selfSigned(pair);
+
+    SSLContext server = SSLContext.getInstance("TLS");
+    server.init(new KeyManager[] {new OneKey(pair.getPrivate(), cert)}, null, new SecureRandom());
+    KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
+    anchors.load(null, null);
+    anchors.setCertificateEntry("warm-up", cert);
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(anchors);
+    SSLContext client = SSLContext.getInstance("TLS");
+    client.init(null, tmf.getTrustManagers(), new SecureRandom());
+
+    SSLEngine c = client.createSSLEngine("warm-up.invalid", 443);
+    c.setUseClientMode(true);
+    SSLEngine s = server.createSSLEngine();
+    s.setUseClientMode(false);
+    int size = Math.max(c.getSession().getPacketBufferSize(), s.getSession().getPacketBufferSize()) * 4;
+    ByteBuffer toServer = ByteBuffer.allocate(size);
+    ByteBuffer toClient = ByteBuffer.allocate(size);
+    ByteBuffer app = ByteBuffer.allocate(Math.max(c.getSession().getApplicationBufferSize(),
+        s.getSession().getApplicationBufferSize()) * 2);
+    c.beginHandshake();
+    s.beginHandshake();
+    for (int i = 0; i < MAX_STEPS; i++) {
+      boolean clientDone = step(c, toServer, toClient, app);
+      boolean serverDone = step(s, toClient, toServer, app);
+      if (clientDone && serverDone) {
+        // The server's TLS 1.3 session ticket, sent after the handshake: the client takes it in as a real one does.
+        toClient.flip();
+        for (int k = 0; k < MAX_STEPS && toClient.hasRemaining(); k++) {
+          if (c.unwrap(toClient, app).getStatus() != SSLEngineResult.Status.OK) break;
+          app.clear();
+        }
+        return;
+      }
+    }
+    throw new IllegalStateException("the in-memory TLS handshake did not finish in " + MAX_STEPS + " steps");
+  }
+
+  /**
+   * Runs {@code e}'s handshake as far as it can: wraps into {@code out}, unwraps from {@code in}. True once it is
+   * no longer handshaking.
+   */
+  private static boolean step(SSLEngine e, ByteBuffer out, ByteBuffer in, ByteBuffer app) throws Exception {
+    ByteBuffer nothing = ByteBuffer.allocate(0);
+    for (int i = 0; i < MAX_STEPS; i++) {
+      HandshakeStatus hs = e.getHandshakeStatus();
+      switch (hs) {
+        case NEED_TASK -> {
+          for (Runnable r; (r = e.getDelegatedTask()) != null; ) r.run();
+        }
+        case NEED_WRAP -> e.wrap(nothing, out);
+        case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
+          in.flip();
+          SSLEngineResult r = in.hasRemaining() || hs == HandshakeStatus.NEED_UNWRAP_AGAIN ? e.unwrap(in, app) : null;
+          in.compact();
+          app.clear();
+          if (r == null || r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) return false;
+        }
+        default -> {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A self-signed X.509 (version 1) certificate for {@code pair}, signed with ECDSA over SHA-256. */
+  static X509Certificate selfSigned(KeyPair pair) throws GeneralSecurityException {
+    byte[] ecdsaWithSha256 = Der.sequence(Der.oid(new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 4, 3, 2}));
+    byte[] name = Der.sequence(Der.set(Der.sequence(Der.oid(new byte[] {0x55, 4, 3}),
+        Der.utf8("netdoctor TLS warm-up"))));
+    ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+    DateTimeFormatter utc = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'");
+    byte[] validity = Der.sequence(Der.utcTime(now.minusHours(1).format(utc)), Der.utcTime(now.plusDays(1).format(utc)));
+    byte[] serial = Der.integer(new byte[] {1});
+    byte[] tbs = Der.sequence(serial, ecdsaWithSha256, name, validity, name, pair.getPublic().getEncoded());
+    Signature signer = Signature.getInstance("SHA256withECDSA");
+    signer.initSign(pair.getPrivate());
+    signer.update(tbs);
+    byte[] der = Der.sequence(tbs, ecdsaWithSha256, Der.bitString(signer.sign()));
+    return (X509Certificate) CertificateFactory.getInstance("X.509")
+        .generateCertificate(new ByteArrayInputStream(der));
+  }
+
+  /** The minimal DER encoding the warm-up certificate needs. */
+  static final class Der {
+    private Der() {}
+
+    static byte[] sequence(byte[]... parts) {
+      return tagged(0x30, parts);
+    }
+
+    static byte[] set(byte[]... parts) {
+      return tagged(0x31, parts);
+    }
+
+    static byte[] oid(byte[] encoded) {
+      return tagged(0x06, encoded);
+    }
+
+    static byte[] integer(byte[] value) {
+      return tagged(0x02, value);
+    }
+
+    static byte[] utf8(String s) {
+      return tagged(0x0c, s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] utcTime(String s) {
+      return tagged(0x17, s.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static byte[] bitString(byte[] bits) {
+      byte[] v = new byte[bits.length + 1]; // first byte: no unused bits
+      System.arraycopy(bits, 0, v, 1, bits.length);
+      return tagged(0x03, v);
+    }
+
+    static byte[] tagged(int tag, byte[]... parts) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      for (byte[] p : parts) body.writeBytes(p);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.write(tag);
+      int n = body.size();
+      if (n < 0x80) {
+        out.write(n);
+      } else if (n < 0x100) {
+        out.write(0x81);
+        out.write(n);
+      } else {
+        out.write(0x82);
+        out.write(n >> 8);
+        out.write(n & 0xff);
+      }
+      out.writeBytes(body.toByteArray());
+      return out.toByteArray();
+    }
+  }
+
+  /** The server side's only key. */
+  private static final class OneKey extends X509ExtendedKeyManager {
+    private static final String ALIAS = "warm-up";
+    private final PrivateKey key;
+    private final X509Certificate cert;
+
+    OneKey(PrivateKey key, X509Certificate cert) {
+      this.key = key;
+      this.cert = cert;
+    }
+
+    @Override
+    public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+      return "EC".equals(keyType) ? ALIAS : null;
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+      return "EC".equals(keyType) ? ALIAS : null;
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, Principal[] issuers) {
+      return "EC".equals(keyType) ? new String[] {ALIAS} : null;
+    }
+
+    @Override
+    public X509Certificate[] getCertificateChain(String alias) {
+      return ALIAS.equals(alias) ? new X509Certificate[] {cert} : null;
+    }
+
+    @Override
+    public PrivateKey getPrivateKey(String alias) {
+      return ALIAS.equals(alias) ? key : null;
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, Principal[] issuers) {
+      return null;
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.netdoctor.probe.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.security.cert.X509Certificate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The https warm-up: a real in-memory TLS handshake with a throwaway key and a client call that connects nowhere,
+ * run once per JVM, never failing a check.
+ */
+class HttpsWarmupTest {
+
+  @Test
+  void throwawayCertificateIsSelfSignedAndCurrentlyValid() throws Exception {
+    KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
+    kpg.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair pair = kpg.generateKeyPair();
+
+    X509Certificate cert = HttpsWarmup.selfSigned(pair);
+
+    cert.checkValidity();
+    cert.verify(pair.getPublic()); // signed by its own key
+    assertThat(cert.getSubjectX500Principal()).isEqualTo(cert.getIssuerX500Principal());
+    assertThat(cert.getSubjectX500Principal().getName()).isEqualTo("CN=netdoctor TLS warm-up");
+    assertThat(cert.getPublicKey()).isEqualTo(pair.getPublic());
+  }
+
+  @Test
+  void inMemoryHandshakeCompletes() {
+    // throws when the two engines do not reach the end of a handshake (bounded in steps)
+    assertThatCode(HttpsWarmup::handshakeInMemory).doesNotThrowAnyException();
+  }
+
+  @Test
+  void httpClientWarmUpCallMakesNoConnectionAndEndsQuietly() {
+    // the socket factory refuses every connect, so the call fails inside the client and nothing escapes
+    assertThatCode(HttpsWarmup::httpClientFirstCall).doesNotThrowAnyException();
+  }
+
+  @Test
+  void awaitReturnsOnceTheWarmUpHasFinished() {
+    HttpsWarmup.start(true);
+    HttpsWarmup.await(true, HttpsWarmup.MAX_WAIT_MS);
+
+    assertThat(HttpsWarmup.finished()).isTrue();
+  }
+
+  @Test
+  void derLengthsAboveOneByteUseTheLongForm() {
+    byte[] big = HttpsWarmup.Der.tagged(0x04, new byte[300]);
+    byte[] medium = HttpsWarmup.Der.tagged(0x04, new byte[200]);
+    byte[] small = HttpsWarmup.Der.tagged(0x04, new byte[5]);
+
+    assertThat(big).startsWith(0x04, 0x82, 0x01, 0x2c).hasSize(304);
+    assertThat(medium).startsWith(0x04, 0x81, 200).hasSize(203);
+    assertThat(small).startsWith(0x04, 5).hasSize(7);
+  }
+}
