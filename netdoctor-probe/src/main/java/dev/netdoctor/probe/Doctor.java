@@ -57,8 +57,10 @@ public final class Doctor {
    * When each check of a target starts: as soon as the checks it depends on have finished (a check not planned,
    * e.g. left out by {@code --only}, is not waited for), never a whole stage. The HTTP exchange waits for the TLS
    * check, so its own full handshake never competes with that check's for the CPU (in a fresh JVM two handshakes at
-   * once each took several times longer) and a failed TLS check is known first; the latency samples hold back
-   * nothing, and the key and clock checks start as soon as the exchange they read has finished. One target's checks
+   * once each took several times longer) and a failed TLS check is known first. The latency samples start when the
+   * exchange has finished and hold back nothing: their connects then neither compete with the handshakes for the
+   * CPU (on two cores six targets' samples beside their handshakes stretched the whole run) nor are stretched by
+   * them. The key and clock checks start as soon as the exchange they read has finished. One target's checks
    * never wait for another's.
    */
   public static final Map<String, Set<String>> TARGET_DEPENDS_ON = Map.of(
@@ -68,7 +70,7 @@ public final class Doctor {
       TcpProbe.nameFor(IpFamily.IPV6), Set.of(DnsProbe.NAME),
       ProxyProbe.NAME, Set.of(DnsProbe.NAME),
       TlsProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), ProxyProbe.NAME),
-      LatencyProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6)),
+      LatencyProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), HttpProbe.NAME),
       HttpProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), ProxyProbe.NAME,
           TlsProbe.NAME),
       AuthProbe.NAME, Set.of(HttpProbe.NAME),

@@ -6,6 +6,7 @@ import dev.netdoctor.probe.internal.CapturingTrustManager;
 import dev.netdoctor.probe.internal.FailureMapper;
 import dev.netdoctor.probe.internal.ProxyTunnel;
 import dev.netdoctor.probe.internal.ResultBuilder;
+import dev.netdoctor.probe.internal.HandshakeCpu;
 import dev.netdoctor.probe.internal.HttpsWarmup;
 import dev.netdoctor.probe.internal.TrustSupport;
 import java.io.IOException;
@@ -40,11 +41,14 @@ import okhttp3.internal.tls.OkHostnameVerifier;
  * <p>Facts: {@code tlsVersion}, {@code cipher}, {@code chain} (list of maps {@code subject}, {@code issuer},
  * {@code notAfter}), {@code rootIssuer} (issuer of the last certificate sent), {@code publicRoot} (whether that
  * issuer is a root of the JVM's default store), {@code verified}, {@code verifyError}, {@code hostnameMatch},
- * {@code daysToExpiry}, {@code trustStore}, {@code insecure}, {@code handshakeMs}.
+ * {@code daysToExpiry}, {@code trustStore}, {@code insecure}, {@code handshakeMs}, {@code handshakeCpuMs}.
  *
  * <p>Every handshake is a full one in a TLS context of its own (never a resumption), timed from the moment the
  * connection is open and the JVM's one-time TLS set-up is done ({@link HttpsWarmup}): {@code handshakeMs} is the
- * handshake itself, comparable with curl's {@code time_appconnect - time_connect}.
+ * handshake itself, comparable with curl's {@code time_appconnect - time_connect}. {@code handshakeCpuMs} is the
+ * part of it this process spent computing (its thread's CPU time, where the JVM can tell): in a fresh JVM the TLS
+ * code still runs interpreted and this is tens of milliseconds, which is the JVM's cost, not the network's or the
+ * server's; {@code handshakeMs - handshakeCpuMs} is the time spent waiting for the server and the network.
  */
 public final class TlsProbe implements Probe {
   public static final String NAME = "tls";
@@ -102,13 +106,16 @@ public final class TlsProbe implements Probe {
       SSLSocket s = socket;
       // The JVM's one-time TLS set-up is not the server's handshake time: let the warm-up finish first.
       HttpsWarmup.awaitTls(ctx.budget().remaining().toMillis() / 2);
+      long cpuStart = HandshakeCpu.now();
       start = ctx.env().ticker().getAsLong();
       s.startHandshake();
       double ms = (ctx.env().ticker().getAsLong() - start) / 1_000_000.0;
+      double cpuMs = HandshakeCpu.since(cpuStart);
       SSLSession session = socket.getSession();
       r.fact("tlsVersion", session.getProtocol()).fact("cipher", session.getCipherSuite())
           .fact("handshakeMs", Math.round(ms * 1000) / 1000.0)
           .evidence(session.getProtocol() + " " + session.getCipherSuite());
+      if (cpuMs >= 0) r.fact("handshakeCpuMs", Math.round(cpuMs * 1000) / 1000.0);
       return judge(ctx, r, target, capture, insecure, trust);
     } catch (IOException e) {
       r.evidence(FailureMapper.describe(e));

@@ -64,6 +64,10 @@ class ConnectionProbesTest {
       assertThat(r.fact("hostnameMatch")).isEqualTo("true");
       assertThat(r.fact("chain")).contains("netdoctor Test Intermediate CA");
       assertThat(r.longFact("daysToExpiry", -1)).isBetween(88L, 90L);
+      double wall = Double.parseDouble(r.fact("handshakeMs"));
+      double cpu = Double.parseDouble(r.fact("handshakeCpuMs"));
+      assertThat(cpu).as("this thread's CPU during the handshake: some, never more than the handshake took")
+          .isGreaterThan(0).isLessThanOrEqualTo(wall + 1.0);
     }
   }
 

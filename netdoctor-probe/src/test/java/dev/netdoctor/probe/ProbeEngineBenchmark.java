@@ -25,7 +25,7 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * The probe engine's numbers for docs/benchmarks.md ("Probe engine"), printed side by side. Loopback only. Modes:
- * {@code blackhole}, {@code healthy} and {@code healthy-plain} ({@code -Drounds=N}, default 21), {@code trace},
+ * {@code blackhole}, {@code healthy}, {@code healthy-plain} and {@code healthy-external [SCRIPT]} ({@code -Drounds=N}, default 21), {@code trace},
  * {@code curl [URL CA.pem]} (one warm JVM), {@code cli JAR [RUNS [URL CA.pem]]} (a fresh JVM per probe); the
  * commands are in docs/benchmarks.md.
  */
@@ -41,6 +41,9 @@ public final class ProbeEngineBenchmark {
     if (which.equals("all") || which.equals("healthy-plain")) healthy(true);
     if (which.equals("all") || which.equals("curl")) curl(args.length > 1 ? args[1] : null,
         args.length > 2 ? Path.of(args[2]) : null);
+    if (which.equals("healthy-external")) {
+      healthyExternal(Path.of(args.length > 1 ? args[1] : "bench/healthy-targets.py"));
+    }
     if (which.equals("trace")) trace();
     if (which.equals("cli")) cli(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 20,
         args.length > 3 ? args[3] : null, args.length > 4 ? Path.of(args[4]) : null);
@@ -81,45 +84,92 @@ public final class ProbeEngineBenchmark {
   static void healthy(boolean plain) throws Exception {
     TestPki pki = TestPki.create();
     List<AutoCloseable> servers = new ArrayList<>();
-    ProbeFixture fx = new ProbeFixture();
     try {
-      Map<String, String[]> all = healthyTargets(pki, servers, plain);
-      ProbeOptions options = ProbeOptions.builder().trust(pki.clientTrust().trustManager()).path(false).build();
-      Settings everything = fx.settingsWith(all);
-      for (int warm = 0; warm < 5; warm++) run(fx, everything, options);
-      int rounds = Integer.getInteger("rounds", 21);
-      List<Long> together = new ArrayList<>();
-      List<Long> slowestAlone = new ArrayList<>();
-      List<Double> ratios = new ArrayList<>();
-      Map<String, Integer> slowestNames = new java.util.TreeMap<>();
-      for (int round = 0; round < rounds; round++) {
-        long t = run(fx, everything, options);
-        long slowest = 0;
-        String slowestName = "";
-        for (Map.Entry<String, String[]> e : all.entrySet()) {
-          long one = run(fx, fx.settingsWith(Map.of(e.getKey(), e.getValue())), options);
-          if (one > slowest) {
-            slowest = one;
-            slowestName = e.getKey();
-          }
-        }
-        together.add(t);
-        slowestAlone.add(slowest);
-        ratios.add((double) t / slowest);
-        slowestNames.merge(slowestName, 1, Integer::sum);
-      }
-      System.out.println("== healthy: 6 loopback targets (" + (plain ? "all http" : "3 https, 3 http")
-          + ") together vs the slowest alone, " + rounds + " rounds after 5 warm-ups");
-      System.out.printf(Locale.ROOT, "median: 6 together %d ms | slowest alone %d ms (slowest: %s) | median ratio %.2f"
-          + " | ratio of medians %.2f%n", median(together), median(slowestAlone), slowestNames,
-          medianD(ratios), (double) median(together) / median(slowestAlone));
-      System.out.println("every round, together/slowest ms: " + java.util.stream.IntStream.range(0, rounds)
-          .mapToObj(i -> together.get(i) + "/" + slowestAlone.get(i)).toList());
-      System.out.println("every round, ratio: " + ratios.stream()
-          .map(r -> String.format(Locale.ROOT, "%.2f", r)).toList());
+      healthyRounds(healthyTargets(pki, servers, plain), pki,
+          plain ? "all http, servers in this JVM" : "3 https, 3 http, servers in this JVM");
     } finally {
       for (AutoCloseable c : servers) c.close();
     }
+  }
+
+  /**
+   * The same six targets (3 https, 3 http, answer delays 20–120 ms) served by {@code bench/healthy-targets.py}, a
+   * process of its own with OpenSSL's TLS, as a provider's servers are not in the prober's JVM: the servers' TLS
+   * work no longer runs in the JVM being measured (it still shares the machine's cores).
+   */
+  static void healthyExternal(Path script) throws Exception {
+    TestPki pki = TestPki.create();
+    Path dir = Files.createTempDirectory("netdoctor-bench-pki");
+    javax.net.ssl.X509KeyManager keys = pki.serverCertificates(TlsFault.NONE).keyManager();
+    String alias = keys.chooseServerAlias("EC", null, null);
+    StringBuilder chain = new StringBuilder();
+    for (java.security.cert.X509Certificate c : keys.getCertificateChain(alias)) chain.append(pem("CERTIFICATE", c.getEncoded()));
+    Path cert = Files.writeString(dir.resolve("chain.pem"), chain);
+    Path key = Files.writeString(dir.resolve("key.pem"), pem("PRIVATE KEY", keys.getPrivateKey(alias).getEncoded()));
+    Process servers = new ProcessBuilder("python3", script.toString(), "--cert", cert.toString(), "--key",
+        key.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      String line = new java.io.BufferedReader(new java.io.InputStreamReader(servers.getInputStream(),
+          StandardCharsets.UTF_8)).readLine();
+      if (line == null || !line.startsWith("PORTS ")) throw new IllegalStateException("servers did not start: " + line);
+      String[] ports = line.substring(6).trim().split(" ");
+      Map<String, String[]> all = new LinkedHashMap<>();
+      for (int i = 0; i < ports.length; i++) {
+        all.put("P" + i, new String[] {(i % 2 == 0 ? "https" : "http") + "://localhost:" + ports[i] + "/v1"});
+      }
+      healthyRounds(all, pki, "3 https, 3 http, servers in another process");
+    } finally {
+      servers.getOutputStream().close();
+      servers.destroy();
+      servers.waitFor(5, TimeUnit.SECONDS);
+      Files.delete(cert);
+      Files.delete(key);
+      Files.delete(dir);
+    }
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n"
+        + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END " + type + "-----\n";
+  }
+
+  /** 21 rounds (-Drounds) after 5 warm-ups: the six together, then each alone; prints medians and every round. */
+  static void healthyRounds(Map<String, String[]> all, TestPki pki, String label) {
+    ProbeFixture fx = new ProbeFixture();
+    ProbeOptions options = ProbeOptions.builder().trust(pki.clientTrust().trustManager()).path(false).build();
+    Settings everything = fx.settingsWith(all);
+    for (int warm = 0; warm < 5; warm++) run(fx, everything, options);
+    int rounds = Integer.getInteger("rounds", 21);
+    List<Long> together = new ArrayList<>();
+    List<Long> slowestAlone = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    Map<String, Integer> slowestNames = new java.util.TreeMap<>();
+    for (int round = 0; round < rounds; round++) {
+      long t = run(fx, everything, options);
+      long slowest = 0;
+      String slowestName = "";
+      for (Map.Entry<String, String[]> e : all.entrySet()) {
+        long one = run(fx, fx.settingsWith(Map.of(e.getKey(), e.getValue())), options);
+        if (one > slowest) {
+          slowest = one;
+          slowestName = e.getKey();
+        }
+      }
+      together.add(t);
+      slowestAlone.add(slowest);
+      ratios.add((double) t / slowest);
+      slowestNames.merge(slowestName, 1, Integer::sum);
+    }
+    System.out.println("== healthy: 6 loopback targets (" + label + ") together vs the slowest alone, " + rounds
+        + " rounds after 5 warm-ups");
+    System.out.printf(Locale.ROOT, "median: 6 together %d ms | slowest alone %d ms (slowest: %s) | median ratio %.2f"
+        + " | ratio of medians %.2f%n", median(together), median(slowestAlone), slowestNames,
+        medianD(ratios), (double) median(together) / median(slowestAlone));
+    System.out.println("every round, together/slowest ms: " + java.util.stream.IntStream.range(0, rounds)
+        .mapToObj(i -> together.get(i) + "/" + slowestAlone.get(i)).toList());
+    System.out.println("every round, ratio: " + ratios.stream()
+        .map(r -> String.format(Locale.ROOT, "%.2f", r)).toList());
   }
 
   /** Six loopback servers answering 200 after 20, 40 ... 120 ms: 3 https and 3 http, or all http when {@code plain}. */
@@ -306,6 +356,7 @@ public final class ProbeEngineBenchmark {
       Map<String, List<Double>> ours = new LinkedHashMap<>();
       Map<String, List<Double>> theirs = new LinkedHashMap<>();
       List<Double> handshake = new ArrayList<>();
+      List<Double> handshakeCpu = new ArrayList<>();
       for (String k : keys) {
         ours.put(k, new ArrayList<>());
         theirs.put(k, new ArrayList<>());
@@ -321,7 +372,10 @@ public final class ProbeEngineBenchmark {
             var timings = check.get("facts").get("timings");
             for (String k : keys) ours.get(k).add(timings.has(k) ? timings.get(k).asDouble() : 0.0);
           }
-          if (check.get("check").asText().equals("tls")) handshake.add(check.get("facts").get("handshakeMs").asDouble());
+          if (check.get("check").asText().equals("tls")) {
+            handshake.add(check.get("facts").get("handshakeMs").asDouble());
+            handshakeCpu.add(check.get("facts").path("handshakeCpuMs").asDouble(Double.NaN));
+          }
         }
         Process c = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "--cacert", ca.toString(), "-w",
             "%{time_namelookup} %{time_connect} %{time_appconnect} %{time_starttransfer} %{time_total}", url)
@@ -340,6 +394,11 @@ public final class ProbeEngineBenchmark {
       System.out.println("http tls phase (tls - connect), every run: " + phases(ours));
       System.out.println("curl tls phase (appconnect - connect), every run: " + phases(theirs));
       System.out.println("tls check handshakeMs, every run: " + handshake);
+      System.out.println("tls check handshakeCpuMs (this process computing), every run: " + handshakeCpu);
+      List<Double> waiting = new ArrayList<>();
+      for (int i = 0; i < handshake.size(); i++) waiting.add(handshake.get(i) - handshakeCpu.get(i));
+      System.out.printf(Locale.ROOT, "tls check handshake minus its own CPU, median %.3f ms; curl's tls phase median"
+          + " %.3f ms%n", medianD(waiting), medianD(theirs.get("tlsMs")) - medianD(theirs.get("connectMs")));
     } finally {
       if (givenCa == null) Files.deleteIfExists(ca);
     }

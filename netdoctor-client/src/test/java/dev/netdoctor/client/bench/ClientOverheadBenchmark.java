@@ -2,6 +2,8 @@ package dev.netdoctor.client.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.netdoctor.client.ProviderClient;
+import dev.netdoctor.client.internal.IdempotencyKey;
+import dev.netdoctor.client.internal.RetryInterceptor;
 import dev.netdoctor.core.settings.LogLevel;
 import dev.netdoctor.core.settings.Logging;
 import dev.netdoctor.core.settings.Network;
@@ -96,6 +98,10 @@ public final class ClientOverheadBenchmark {
     int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     boolean interleaved = args.length > 3 && args[3].equals("interleaved");
+    // "same": bare OkHttp sends what ProviderClient puts on the wire (a fresh Idempotency-Key on each POST, as an
+    // application doing its own retries would), so the ratio is the client's machinery alone, not the server's
+    // cost of one more header line.
+    boolean sameWire = args.length > 4 && args[4].equals("same");
     Path home = Files.createTempDirectory("netdoctor-bench");
     // The JDK's server with TCP_NODELAY: MockWebServer writes headers and body in separate segments, and the
     // resulting Nagle/delayed-ACK stalls (about 40 ms per call) would hide any client overhead.
@@ -129,7 +135,10 @@ public final class ClientOverheadBenchmark {
       Request bareRequest = new Request.Builder().url(base + "/chat/completions")
           .header("Authorization", "Bearer sk-bench-0123456789abcdef").post(RequestBody.create(BODY, JSON)).build();
       Caller bareCall = () -> {
-        try (Response r = bare.newCall(bareRequest).execute()) {
+        Request request = sameWire
+            ? bareRequest.newBuilder().header(RetryInterceptor.IDEMPOTENCY_KEY, IdempotencyKey.next()).build()
+            : bareRequest;
+        try (Response r = bare.newCall(request).execute()) {
           return r.body().string();
         }
       };
@@ -160,6 +169,8 @@ public final class ClientOverheadBenchmark {
           if (served.get() != expected) {
             throw new IllegalStateException("the server answered " + served.get() + " calls, expected " + expected);
           }
+          System.out.println(sameWire ? "wire: the same headers from both (bare OkHttp adds a fresh Idempotency-Key)"
+              : "wire: bare OkHttp sends no Idempotency-Key; ProviderClient sends one on each POST");
           if (interleaved) {
             reportInterleaved(threads, perRound, rounds, warmUpPairs, bareRounds, clientRounds);
           } else {
