@@ -104,12 +104,17 @@ public final class LatencyProbe implements Probe {
 
   /**
    * Judges completed connect times (milliseconds, in order) plus {@code lost} connects that never completed: high
-   * latency first (a slow link also loses the odd packet), then loss.
+   * latency first (a slow link also loses the odd packet), then loss. The median is that of the connects that did
+   * not wait for a SYN retransmission ({@link #SYN_RETRY} or more over the fastest).
    */
   static Sampled judge(List<Double> ms, int lost, Duration threshold) {
     List<Double> sorted = new ArrayList<>(ms);
     Collections.sort(sorted);
-    double median = sorted.get(sorted.size() / 2);
+    // A connect that waited for TCP's SYN retransmission timed the timeout, not the path: it is loss evidence and
+    // stays out of the median, so a few lost SYNs among few samples never read as high latency.
+    double fastest = sorted.get(0);
+    List<Double> timed = sorted.stream().filter(m -> m < fastest + SYN_RETRY.toMillis()).toList();
+    double median = timed.get(timed.size() / 2);
     double jitter = 0;
     for (int i = 1; i < ms.size(); i++) jitter += Math.abs(ms.get(i) - ms.get(i - 1));
     jitter = ms.size() > 1 ? jitter / (ms.size() - 1) : 0;
@@ -117,8 +122,10 @@ public final class LatencyProbe implements Probe {
     if (ms.size() + lost >= MIN_SAMPLES_FOR_LOSS) {
       for (double m : ms) if (m >= median + SYN_RETRY.toMillis()) retransmitted++;
     }
+    int waitedForRetransmission = sorted.size() - timed.size();
     String summary = String.format(Locale.ROOT, "median %.1f ms, jitter %.1f ms over %d connects", median, jitter,
-        ms.size());
+        ms.size()) + (waitedForRetransmission == 0 ? ""
+        : " (" + waitedForRetransmission + " waited for a retransmitted SYN, left out of the median)");
     Verdict verdict = median > threshold.toNanos() / 1_000_000.0 ? Verdict.HIGH_LATENCY
         : lossIsAFinding(ms.size() + lost, lost, retransmitted) ? Verdict.PACKET_LOSS : Verdict.FINE;
     return new Sampled(median, sorted.get(0), sorted.get(sorted.size() - 1), jitter, retransmitted, summary,

@@ -71,6 +71,27 @@ class LatencyJudgementTest {
   }
 
   @Test
+  void connectsThatWaitedForARetransmittedSynAreNotLatency() {
+    List<Double> ms = List.of(51.0, 1051.5, 50.7, 1073.4, 1052.0);
+
+    LatencyProbe.Sampled s = LatencyProbe.judge(ms, 0, DEFAULT);
+
+    assertThat(s.verdict()).isNotEqualTo(Verdict.HIGH_LATENCY);
+    assertThat(s.median()).isEqualTo(51.0);
+    assertThat(s.summary()).contains("3 waited for a retransmitted SYN");
+  }
+
+  @Test
+  void steadyHighLatencyWithoutRetransmissionsIsStillHighLatency() {
+    List<Double> ms = List.of(610.0, 640.0, 1300.0, 620.0, 650.0);
+
+    LatencyProbe.Sampled s = LatencyProbe.judge(ms, 0, DEFAULT);
+
+    assertThat(s.verdict()).isEqualTo(Verdict.HIGH_LATENCY);
+    assertThat(s.median()).as("1300 ms is slow, not a retransmission: it stays in").isEqualTo(640.0);
+  }
+
+  @Test
   void medianAtTheThresholdIsNotHighLatency() {
     assertThat(LatencyProbe.judge(link(10, 40, -1), 0, Duration.ofMillis(40)).verdict()).isEqualTo(Verdict.FINE);
   }
