@@ -207,27 +207,9 @@ public final class AuthProxy implements AutoCloseable {
     open.add(upstream);
     try (upstream) {
       upstream.getOutputStream().write(firstBytes);
-      Thread up = new Thread(() -> copy(client, upstream), "auth-proxy-up");
-      up.setDaemon(true);
-      up.start();
-      copy(upstream, client);
+      Sockets.relay(client, upstream, "auth-proxy-up");
     } finally {
       open.remove(upstream);
-    }
-  }
-
-  private static void copy(Socket from, Socket to) {
-    byte[] buffer = new byte[16 * 1024];
-    try {
-      InputStream in = from.getInputStream();
-      OutputStream out = to.getOutputStream();
-      for (int n; (n = in.read(buffer)) != -1; ) {
-        out.write(buffer, 0, n);
-        out.flush();
-      }
-      to.shutdownOutput();
-    } catch (IOException ignored) {
-      // One side closed.
     }
   }
 

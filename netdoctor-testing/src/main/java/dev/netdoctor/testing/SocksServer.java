@@ -296,27 +296,9 @@ public final class SocksServer implements AutoCloseable {
   private void pipe(Socket client, Socket upstream) throws IOException {
     open.add(upstream);
     try (upstream) {
-      Thread up = new Thread(() -> copy(client, upstream), "socks-server-up");
-      up.setDaemon(true);
-      up.start();
-      copy(upstream, client);
+      Sockets.relay(client, upstream, "socks-server-up");
     } finally {
       open.remove(upstream);
-    }
-  }
-
-  private static void copy(Socket from, Socket to) {
-    byte[] buffer = new byte[16 * 1024];
-    try {
-      InputStream in = from.getInputStream();
-      OutputStream out = to.getOutputStream();
-      for (int n; (n = in.read(buffer)) != -1; ) {
-        out.write(buffer, 0, n);
-        out.flush();
-      }
-      to.shutdownOutput();
-    } catch (IOException ignored) {
-      // One side closed.
     }
   }
 
