@@ -151,7 +151,9 @@ public final class Doctor {
       ProxySelection selection, TlsSessions tls) {
     List<Pipeline> out = new ArrayList<>();
     if (machine) {
-      ProbeContext ctx = context(Optional.empty(), budget, direct(), tls);
+      // The throughput URLs are reached the way the application's requests would be: through their proxy, if any.
+      ProbeContext ctx = context(Optional.empty(), budget, options.downloadUrl().or(options::uploadUrl)
+          .map(u -> decide(selection, u)).orElse(direct()), tls);
       // Throughput runs even without a URL, to say that it was not measured and how to measure it.
       List<Probe> stage = new ArrayList<>(probes(SettingsProbe.NAME, ToolsProbe.NAME, ThroughputProbe.NAME));
       out.add(new Pipeline(ctx, List.of(stage)));

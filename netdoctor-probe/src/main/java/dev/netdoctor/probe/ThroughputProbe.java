@@ -2,6 +2,7 @@ package dev.netdoctor.probe;
 
 import dev.netdoctor.core.report.CheckResult;
 import dev.netdoctor.probe.internal.FailureMapper;
+import dev.netdoctor.probe.internal.ProxyRouting;
 import dev.netdoctor.probe.internal.ResultBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.MediaType;
+import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -96,7 +98,7 @@ public final class ThroughputProbe implements Probe {
   private static CheckResult download(ProbeContext ctx, URI url, ResultBuilder r, List<String> parts,
       List<String> slow, List<String> unmeasured) {
     Duration window = ctx.budget().cap(WINDOW);
-    OkHttpClient client = client(window.plusMillis(500), null);
+    OkHttpClient client = client(ctx, window.plusMillis(500), null);
     r.fact("downUrl", url.toString());
     long bytes = 0;
     long start = 0;
@@ -167,7 +169,7 @@ public final class ThroughputProbe implements Probe {
         answerStart.set(ctx.env().ticker().getAsLong());
       }
     };
-    OkHttpClient client = client(window, timing);
+    OkHttpClient client = client(ctx, window, timing);
     r.fact("upUrl", url.toString());
     Request request = new Request.Builder().url(url.toString()).post(new ZeroBody(UPLOAD_BYTES)).build();
     try (Response response = client.newCall(request).execute()) {
@@ -206,11 +208,13 @@ public final class ThroughputProbe implements Probe {
     }
   }
 
-  private static OkHttpClient client(Duration callTimeout, EventListener listener) {
+  /** A client that reaches the throughput URLs the way the application would: through their proxy, if any. */
+  private static OkHttpClient client(ProbeContext ctx, Duration callTimeout, EventListener listener) {
     OkHttpClient.Builder b = new OkHttpClient.Builder().retryOnConnectionFailure(false)
         .callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    ProxyRouting.apply(b, ctx.proxy(), ctx.env().resolver(), Dns.SYSTEM);
     if (listener != null) b.eventListener(listener);
     return b.build();
   }

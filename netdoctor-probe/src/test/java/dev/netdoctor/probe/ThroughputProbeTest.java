@@ -56,6 +56,24 @@ class ThroughputProbeTest {
   }
 
   @Test
+  void throughputGoesThroughTheProxyTheRequestsWouldTakeWithItsCredentials() throws Exception {
+    try (MockWebServer server = serving(bytes(2 * 1024 * 1024));
+        dev.netdoctor.testing.AuthProxy proxy = dev.netdoctor.testing.AuthProxy.start("alice", "s3cret-pw")) {
+      Report r = Doctor.builder(fx.settingsWith(java.util.Map.of())).environment(fx.env())
+          .options(fx.options().only(java.util.Set.of("throughput")).downloadUrl(server.url("/file").uri())
+              .proxy(URI.create("http://alice:s3cret-pw@127.0.0.1:" + proxy.port())).build())
+          .build().diagnose(DiagnosisListener.NONE);
+
+      CheckResult c = Doctor.results(r, "throughput").get(0);
+      assertThat(c.status()).isEqualTo(CheckStatus.PASS);
+      assertThat(c.longFact("downBytes", 0)).isEqualTo(2 * 1024 * 1024);
+      assertThat(proxy.requestLines()).as("the download went through the proxy")
+          .anyMatch(line -> line.startsWith("GET " + server.url("/file") + " "));
+      assertThat(c.toString() + c.evidence() + c.facts()).doesNotContain("s3cret-pw");
+    }
+  }
+
+  @Test
   void fastDownloadAndUploadPassWithBothRates() throws Exception {
     try (MockWebServer server = serving(bytes(4 * 1024 * 1024), new MockResponse.Builder().code(201).build())) {
       CheckResult r = run(fx.options().downloadUrl(server.url("/file").uri()).uploadUrl(server.url("/up").uri())

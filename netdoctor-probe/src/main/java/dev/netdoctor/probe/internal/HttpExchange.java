@@ -1,13 +1,10 @@
 package dev.netdoctor.probe.internal;
 
-import dev.netdoctor.core.settings.ProxyDecision;
 import dev.netdoctor.core.settings.TlsVersion;
 import dev.netdoctor.probe.IpFamily;
 import dev.netdoctor.probe.ProbeContext;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
@@ -25,7 +22,6 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
-import okhttp3.Credentials;
 import okhttp3.Dispatcher;
 import okhttp3.Dns;
 import okhttp3.Headers;
@@ -161,23 +157,7 @@ public final class HttpExchange {
         .writeTimeout(ctx.budget().cap(ctx.options().httpTimeout()))
         .callTimeout(remaining.isZero() ? Duration.ofMillis(1) : remaining);
     if (!ctx.settings().network().enableHttp2()) b.protocols(List.of(Protocol.HTTP_1_1));
-    ProxyDecision decision = ctx.proxy();
-    if (decision.proxy().isPresent() && SocksHandshake.Version.of(decision.proxy().get()).isPresent()) {
-      // SOCKS: netdoctor's own handshake, with this run's credentials and the proxy's reply code (SocksRoute).
-      SocksRoute.apply(b, decision.proxy().get(), SocksHandshake.Version.of(decision.proxy().get()).get(),
-          decision.credentials(), ctx.env().resolver(), dns(ctx));
-    } else if (decision.proxy().isPresent()) {
-      URI p = decision.proxy().get();
-      int port = p.getPort() != -1 ? p.getPort() : 8080;
-      b.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(p.getHost(), port)));
-      decision.credentials().ifPresent(c -> b.proxyAuthenticator((route, response) -> {
-        if (response.request().header("Proxy-Authorization") != null) return null;
-        return response.request().newBuilder()
-            .header("Proxy-Authorization", Credentials.basic(c.username(), c.password().reveal())).build();
-      }));
-    } else {
-      b.proxy(Proxy.NO_PROXY);
-    }
+    ProxyRouting.apply(b, ctx.proxy(), ctx.env().resolver(), dns(ctx));
     if (!tls) {
       // Building a trust manager's root index costs more than the whole loopback exchange; skip it for http.
       return b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
