@@ -4,8 +4,8 @@
 #   bench/client-overhead.sh [RUNS] [THREADS...]      e.g. bench/client-overhead.sh 4 1 4
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-4}; shift || true
-threads=("${@:-1 4}"); [ $# -eq 0 ] && threads=(1 4)
+runs=${1:-4}
+if [ $# -gt 1 ]; then threads=("${@:2}"); else threads=(1 4); fi
 ./mvnw -q -B -o -pl netdoctor-client -am test-compile \
   org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null

@@ -307,18 +307,20 @@ public final class ProbeEngineBenchmark {
 
       @Override
       public java.net.ServerSocket createServerSocket(int port) throws java.io.IOException {
-        throw new UnsupportedOperationException();
+        return createServerSocket(port, 50, null);
       }
 
       @Override
       public java.net.ServerSocket createServerSocket(int port, int backlog) throws java.io.IOException {
-        throw new UnsupportedOperationException();
+        return createServerSocket(port, backlog, null);
       }
 
       @Override
       public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress ifAddress)
           throws java.io.IOException {
-        throw new UnsupportedOperationException();
+        java.net.ServerSocket s = createServerSocket();
+        s.bind(new java.net.InetSocketAddress(ifAddress, port), backlog);
+        return s;
       }
     });
     m.setDispatcher(dispatcher);

@@ -101,17 +101,7 @@ public final class AuthProxy implements AutoCloseable {
   }
 
   private void acceptLoop() {
-    while (!closed) {
-      try {
-        Socket client = server.accept();
-        open.add(client);
-        Thread t = new Thread(() -> serve(client), "auth-proxy-conn");
-        t.setDaemon(true);
-        t.start();
-      } catch (IOException e) {
-        if (closed) return;
-      }
-    }
+    Sockets.serveEach(server, open, () -> closed, this::serve, "auth-proxy-conn");
   }
 
   private void serve(Socket client) {

@@ -4,12 +4,15 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Collection;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
- * Socket plumbing for the fault servers: relaying a tunnel both ways, and shutting a listening socket with every
- * connection it still holds.
+ * Socket plumbing for the fault servers: accepting connections, relaying a tunnel both ways, and shutting a
+ * listening socket with every connection it still holds.
  */
 final class Sockets {
   private Sockets() {}
@@ -19,6 +22,25 @@ final class Sockets {
     closeQuietly(server);
     synchronized (open) {
       for (Socket s : open) closeQuietly(s);
+    }
+  }
+
+  /**
+   * Accepts connections on {@code server} until {@code closed} says so (closing the socket ends the wait), adds each
+   * to {@code open} and serves it with {@code serve} on a daemon thread named {@code threadName}.
+   */
+  static void serveEach(ServerSocket server, Collection<Socket> open, BooleanSupplier closed, Consumer<Socket> serve,
+      String threadName) {
+    while (!closed.getAsBoolean()) {
+      try {
+        Socket client = server.accept();
+        open.add(client);
+        Thread t = new Thread(() -> serve.accept(client), threadName);
+        t.setDaemon(true);
+        t.start();
+      } catch (IOException e) {
+        if (closed.getAsBoolean()) return;
+      }
     }
   }
 

@@ -119,17 +119,7 @@ public final class SocksServer implements AutoCloseable {
   }
 
   private void acceptLoop() {
-    while (!closed) {
-      try {
-        Socket client = server.accept();
-        open.add(client);
-        Thread t = new Thread(() -> serve(client), "socks-server-conn");
-        t.setDaemon(true);
-        t.start();
-      } catch (IOException e) {
-        if (closed) return;
-      }
-    }
+    Sockets.serveEach(server, open, () -> closed, this::serve, "socks-server-conn");
   }
 
   private void serve(Socket client) {

@@ -73,17 +73,7 @@ public final class UploadSink implements AutoCloseable {
   }
 
   private void acceptLoop() {
-    while (!closed) {
-      try {
-        Socket client = server.accept();
-        open.add(client);
-        Thread t = new Thread(() -> serve(client), "upload-sink-conn");
-        t.setDaemon(true);
-        t.start();
-      } catch (IOException e) {
-        if (closed) return;
-      }
-    }
+    Sockets.serveEach(server, open, () -> closed, this::serve, "upload-sink-conn");
   }
 
   private void serve(Socket client) {
