@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs pipelines concurrently: each pipeline is a list of stages, each stage a set of probes, all against one
  * context. A probe starts as soon as the checks it depends on have finished: those its pipeline names for it
- * ({@link Pipeline#dependsOn}, by check name, among the probes of earlier stages), or else the whole previous stage.
+ * ({@link Pipeline#dependsOn}, by check name, among the probes of its own and earlier stages), or else the whole
+ * previous stage.
  * So one slow check holds back only the checks that read its result, never a whole stage. Pipelines are
  * independent of each other. The whole run ends at the budget's deadline (plus {@link #GRACE_MS}); a check still
  * running then is reported as cut off, never waited for.
@@ -32,19 +33,61 @@ public final class StagedRunner {
   static final long GRACE_MS = 250;
 
   /**
-   * One pipeline: its context, its stages, and for some checks the names of the checks they wait for (a name
-   * that is not among the earlier stages' probes is ignored; a check with no entry waits for the previous stage).
+   * One pipeline: its context, its stages, and for some checks the names of the checks they wait for, in their
+   * own stage or an earlier one (a name that is not among the pipeline's probes is ignored: a check left out of
+   * the run is not waited for; a check with no entry waits for the whole previous stage).
+   *
+   * @throws IllegalArgumentException when a check waits for one of a later stage, or the waits form a cycle (either
+   *     would hold the checks back until the budget ends)
    */
   public record Pipeline(ProbeContext context, List<List<Probe>> stages, Map<String, Set<String>> dependsOn) {
     public Pipeline {
       stages = List.copyOf(stages);
       dependsOn = Map.copyOf(dependsOn);
+      checkOrder(stages, dependsOn);
     }
 
     /** Stage after stage: every check waits for the whole previous stage. */
     public Pipeline(ProbeContext context, List<List<Probe>> stages) {
       this(context, stages, Map.of());
     }
+  }
+
+  private static void checkOrder(List<List<Probe>> stages, Map<String, Set<String>> dependsOn) {
+    Map<String, Integer> stageOf = new HashMap<>();
+    for (int i = 0; i < stages.size(); i++) {
+      for (Probe probe : stages.get(i)) stageOf.put(probe.name(), i);
+    }
+    for (var e : dependsOn.entrySet()) {
+      Integer own = stageOf.get(e.getKey());
+      if (own == null) continue;
+      for (String d : e.getValue()) {
+        Integer theirs = stageOf.get(d);
+        if (theirs != null && theirs > own) {
+          throw new IllegalArgumentException(e.getKey() + " waits for " + d + ", which runs in a later stage");
+        }
+      }
+    }
+    for (String start : stageOf.keySet()) {
+      List<String> path = new ArrayList<>();
+      if (cycleFrom(start, start, dependsOn, stageOf, path, new java.util.HashSet<>())) {
+        throw new IllegalArgumentException("the checks wait for each other: " + start + " → "
+            + String.join(" → ", path));
+      }
+    }
+  }
+
+  /** Whether following the waits from {@code at} leads back to {@code start}; {@code path} is the way there. */
+  private static boolean cycleFrom(String start, String at, Map<String, Set<String>> dependsOn,
+      Map<String, Integer> stageOf, List<String> path, Set<String> seen) {
+    for (String d : dependsOn.getOrDefault(at, Set.of())) {
+      if (!stageOf.containsKey(d)) continue;
+      path.add(d);
+      if (d.equals(start)) return true;
+      if (seen.add(d) && cycleFrom(start, d, dependsOn, stageOf, path, seen)) return true;
+      path.remove(path.size() - 1);
+    }
+    return false;
   }
 
   /** What the run produced. */
@@ -59,7 +102,11 @@ public final class StagedRunner {
     try {
       List<CompletableFuture<Void>> ends = new ArrayList<>();
       for (Pipeline p : pipelines) {
+        // Every check's completion first, so a check can wait for one listed after it in its own stage.
         Map<String, CompletableFuture<Void>> finished = new HashMap<>();
+        for (List<Probe> stage : p.stages()) {
+          for (Probe probe : stage) finished.put(probe.name(), new CompletableFuture<>());
+        }
         List<CompletableFuture<Void>> previousStage = List.of();
         for (List<Probe> stage : p.stages()) {
           List<CompletableFuture<Void>> thisStage = new ArrayList<>();
@@ -75,13 +122,13 @@ public final class StagedRunner {
                 if (finished.containsKey(d)) before.add(finished.get(d));
               }
             }
-            CompletableFuture<Void> done = CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
+            CompletableFuture<Void> done = finished.get(probe.name());
+            CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
                 .thenRunAsync(() -> s.execute(listener), pool)
-                .exceptionally(t -> null);
+                .whenComplete((v, t) -> done.complete(null));
             thisStage.add(done);
             ends.add(done);
           }
-          for (int i = 0; i < stage.size(); i++) finished.put(stage.get(i).name(), thisStage.get(i));
           previousStage = thisStage;
         }
       }
