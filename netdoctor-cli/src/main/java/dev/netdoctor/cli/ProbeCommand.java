@@ -225,6 +225,7 @@ public final class ProbeCommand implements Callable<Integer> {
       }
       if (r.check().equals("http") && r.facts().get("timings") instanceof Map<?, ?> t) {
         out.println("        " + timings(t));
+        if (r.fact("tlsEngine") != null) out.println("        tls engine (timed exchange): " + r.fact("tlsEngine"));
       }
     }
     out.println();

@@ -141,7 +141,8 @@ class DoctorAndProbeCommandTest {
 
       assertThat(r.exit).as(r.toString()).isZero();
       assertThat(r.out).contains("[✓] tls").contains("chain 0: CN=localhost").contains("chain 1: CN=netdoctor Test Intermediate CA")
-          .contains("timings (from start): dns").contains("first byte").contains("--resolve");
+          .contains("timings (from start): dns").contains("first byte").contains("--resolve")
+          .contains("tls engine (timed exchange): BoringSSL (Conscrypt ");
     }
   }
 

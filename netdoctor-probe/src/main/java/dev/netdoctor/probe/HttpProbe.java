@@ -17,7 +17,9 @@ import okhttp3.Headers;
  * {@code connectMs}, {@code tlsMs}, {@code firstByteMs}, {@code totalMs}, cumulative from the call's start like
  * curl's {@code time_namelookup}, {@code time_connect}, {@code time_appconnect}, {@code time_starttransfer},
  * {@code time_total}), {@code date} (the {@code Date} header), {@code respondedAtMillis}, {@code server},
- * {@code via} (proxy or {@code direct}), {@code insecure}.
+ * {@code via} (proxy or {@code direct}), {@code insecure}, {@code tlsEngine} (over https: the engine the exchange's
+ * handshake used, BoringSSL where it loads, so the TLS phase is comparable with curl's; the {@code tls} check
+ * reports what the JVM's own TLS makes of the server).
  */
 public final class HttpProbe implements Probe {
   public static final String NAME = "http";
@@ -43,8 +45,9 @@ public final class HttpProbe implements Probe {
     if (!reachablePath(ctx)) return r.skip("no connection (earlier check failed)");
     URI url = checkUrl(target);
     r.fact("url", url.toString()).fact("via", ctx.proxy().proxy().map(Object::toString).orElse("direct"));
-    HttpExchange.Result x = HttpExchange.execute(ctx, "GET", url, Headers.of(Map.of("User-Agent", "netdoctor")));
+    HttpExchange.Result x = HttpExchange.timed(ctx, "GET", url, Headers.of(Map.of("User-Agent", "netdoctor")));
     r.fact("timings", x.recorder().timings()).fact("insecure", x.insecure());
+    if (x.tlsEngine() != null) r.fact("tlsEngine", x.tlsEngine());
     if (x.recorder().remote() != null) r.fact("remote", x.recorder().remote().toString());
     if (x.recorder().tlsVersion() != null) r.fact("tlsVersion", x.recorder().tlsVersion());
     if (!x.answered()) {

@@ -26,7 +26,7 @@ import mockwebserver3.RecordedRequest;
 /**
  * The probe engine's numbers for docs/benchmarks.md ("Probe engine"), printed side by side. Loopback only. Modes:
  * {@code blackhole}, {@code healthy}, {@code healthy-plain} and {@code healthy-external [SCRIPT]} ({@code -Drounds=N}, default 21), {@code trace},
- * {@code curl [URL CA.pem]} (one warm JVM), {@code cli JAR [RUNS [URL CA.pem]]} (a fresh JVM per probe); the
+ * {@code curl [URL CA.pem]} (one warm JVM), {@code cli JAR|LAUNCHER [RUNS [URL CA.pem]]} (a fresh JVM per probe); the
  * commands are in docs/benchmarks.md.
  */
 public final class ProbeEngineBenchmark {
@@ -344,7 +344,8 @@ public final class ProbeEngineBenchmark {
   }
 
   /**
-   * {@code netdoctor probe --format json URL} as a user runs it (a fresh JVM each time, the CLI jar) against
+   * {@code netdoctor probe --format json URL} as a user runs it (a fresh JVM each time: the CLI jar with the JVM's
+   * default flags, or the launcher script with its own) against
    * {@code curl -w}, alternating, {@code runs} times each; the http check's timings against curl's.
    */
   static void cli(Path jar, int runs, String givenUrl, Path givenCa) throws Exception {
@@ -359,19 +360,24 @@ public final class ProbeEngineBenchmark {
       Map<String, List<Double>> theirs = new LinkedHashMap<>();
       List<Double> handshake = new ArrayList<>();
       List<Double> handshakeCpu = new ArrayList<>();
+      java.util.Set<String> engines = new java.util.TreeSet<>();
       for (String k : keys) {
         ours.put(k, new ArrayList<>());
         theirs.put(k, new ArrayList<>());
       }
       com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
       for (int i = 0; i < runs; i++) {
-        Process p = new ProcessBuilder(java, "-jar", jar.toString(), "probe", "--format", "json", "--cacert",
-            ca.toString(), url).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // A jar runs with the JVM's default flags; anything else is a launcher (./netdoctor) run as a user runs it.
+        List<String> command = jar.toString().endsWith(".jar") ? new ArrayList<>(List.of(java, "-jar", jar.toString()))
+            : new ArrayList<>(List.of(jar.toString()));
+        command.addAll(List.of("probe", "--format", "json", "--cacert", ca.toString(), url));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         var report = json.readTree(p.getInputStream());
         p.waitFor();
         for (var check : report.get("checks")) {
           if (check.get("check").asText().equals("http")) {
             var timings = check.get("facts").get("timings");
+            engines.add(check.get("facts").path("tlsEngine").asText("none"));
             for (String k : keys) ours.get(k).add(timings.has(k) ? timings.get(k).asDouble() : 0.0);
           }
           if (check.get("check").asText().equals("tls")) {
@@ -393,6 +399,7 @@ public final class ProbeEngineBenchmark {
         double b = medianD(theirs.get(k));
         System.out.printf(Locale.ROOT, "%-12s %7.3f ms %7.3f ms %+8.3f ms%n", k.replace("Ms", ""), a, b, a - b);
       }
+      System.out.println("http check's TLS engine: " + engines);
       System.out.println("http tls phase (tls - connect), every run: " + phases(ours));
       System.out.println("curl tls phase (appconnect - connect), every run: " + phases(theirs));
       System.out.println("tls check handshakeMs, every run: " + handshake);

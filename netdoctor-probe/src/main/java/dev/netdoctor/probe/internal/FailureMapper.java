@@ -57,13 +57,18 @@ public final class FailureMapper {
       return new Mapped("NET005", "network-unreachable", chain);
     }
     if (has(failure, SSLException.class) || phase == Phase.TLS) {
-      if (lower.contains("protocol_version") || lower.contains("no appropriate protocol")) {
+      // The JVM's engine and BoringSSL (the timed exchange's, NativeTls) name the same failures differently:
+      // BoringSSL by its upper-case reason codes, or its Java side by what it could not parse.
+      if (lower.contains("protocol_version") || lower.contains("no appropriate protocol")
+          || lower.contains("unsupported_protocol")) {
         return new Mapped("NET003", "protocol-version", chain);
       }
-      if (lower.contains("handshake_failure") || lower.contains("no cipher suites")) {
+      if (lower.contains("handshake_failure") || lower.contains("no cipher suites")
+          || lower.contains("no_shared_cipher") || lower.contains("no_cipher_match")) {
         return new Mapped("NET003", "cipher-mismatch", chain);
       }
-      if (lower.contains("unrecognized ssl message") || lower.contains("plaintext")) {
+      if (lower.contains("unrecognized ssl message") || lower.contains("plaintext")
+          || lower.contains("unable to parse tls packet header") || lower.contains("wrong_version_number")) {
         return new Mapped("NET003", "not-tls", chain);
       }
       if (has(failure, SSLHandshakeException.class) && lower.contains("alert")) {

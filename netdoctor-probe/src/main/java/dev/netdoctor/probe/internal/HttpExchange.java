@@ -60,10 +60,11 @@ public final class HttpExchange {
    * @param bodyMillis how long reading them took
    * @param bodyIncomplete whether reading stopped at {@link #BODY_WINDOW} before the end of a body smaller than
    *     {@link #MAX_BODY} (a trickle)
+   * @param tlsEngine the TLS engine the exchange used ({@link NativeTls}), or null for plain http
    */
   public record Result(int status, Map<String, List<String>> headers, String body, IOException failure,
       FailureMapper.Phase failedPhase, PhaseRecorder recorder, boolean insecure, long respondedAtMillis,
-      long bodyBytes, long bodyMillis, boolean bodyIncomplete) {
+      long bodyBytes, long bodyMillis, boolean bodyIncomplete, String tlsEngine) {
     /** The body's arrival rate in Mbit/s. */
     public double bodyMbps() {
       return bodyMillis <= 0 ? Double.MAX_VALUE : bodyBytes * 8.0 / (bodyMillis / 1000.0) / 1e6;
@@ -87,12 +88,28 @@ public final class HttpExchange {
   }
 
   public static Result execute(ProbeContext ctx, String method, URI url, Headers headers, RequestBody body) {
+    return execute(ctx, method, url, headers, body, false);
+  }
+
+  /**
+   * The exchange whose phases are reported like curl's {@code -w} (the {@code http} check): over https a full
+   * handshake on the native TLS engine where it loads ({@link NativeTls}), so the TLS phase is the server's and the
+   * network's time, not the JVM's start-up. Verification is the application's trust, as for every exchange.
+   */
+  public static Result timed(ProbeContext ctx, String method, URI url, Headers headers) {
+    return execute(ctx, method, url, headers, null, true);
+  }
+
+  private static Result execute(ProbeContext ctx, String method, URI url, Headers headers, RequestBody body,
+      boolean timed) {
     PhaseRecorder recorder = new PhaseRecorder(ctx.env().ticker());
     boolean insecure = ctx.options().insecure() || ctx.settings().network().ignoreSslErrors();
     boolean https = "https".equalsIgnoreCase(url.getScheme());
+    boolean nativeTls = https && timed && NativeTls.availability().available();
     // The JVM's one-time client and TLS set-up is not the network's time: let the warm-up finish before the clock.
-    HttpsWarmup.await(https, ctx.budget().remaining().toMillis() / 2);
-    OkHttpClient client = client(ctx, recorder, insecure, https);
+    HttpsWarmup.await(https, nativeTls, ctx.budget().remaining().toMillis() / 2);
+    String engine = !https ? null : nativeTls ? NativeTls.availability().description() : "JSSE";
+    OkHttpClient client = client(ctx, recorder, insecure, https, nativeTls);
     Request request = new Request.Builder().url(url.toString()).headers(headers).method(method, body).build();
     try (Response response = client.newCall(request).execute()) {
       long respondedAt = ctx.env().clock().millis();
@@ -124,21 +141,25 @@ public final class HttpExchange {
         h.put(name.toLowerCase(Locale.ROOT), response.headers().values(name));
       }
       return new Result(response.code(), h, text, null, null, recorder, insecure, respondedAt, read, bodyMillis,
-          incomplete);
+          incomplete, engine);
     } catch (IOException e) {
       recorder.finish();
       return new Result(-1, Map.of(), "", e, recorder.phase(), recorder, insecure, ctx.env().clock().millis(), 0, 0,
-          false);
+          false, engine);
     } finally {
       client.dispatcher().executorService().shutdown();
       client.connectionPool().evictAll();
     }
   }
 
-  /** {@code tls}: whether the URL is https; a plain-http exchange (redirects are not followed) needs no TLS set-up. */
-  private static OkHttpClient client(ProbeContext ctx, PhaseRecorder recorder, boolean insecure, boolean tls) {
+  /**
+   * {@code tls}: whether the URL is https; a plain-http exchange (redirects are not followed) needs no TLS set-up.
+   * {@code nativeTls}: a context of its own on the native engine (never the run's shared JSSE context).
+   */
+  private static OkHttpClient client(ProbeContext ctx, PhaseRecorder recorder, boolean insecure, boolean tls,
+      boolean nativeTls) {
     Duration remaining = ctx.budget().remaining();
-    boolean shared = tls && !insecure;
+    boolean shared = tls && !insecure && !nativeTls;
     // Verified https: start from the run's client, whose TLS context resumes the session the tls check verified
     // and whose trust (and OkHttp's index of its roots) is built once per run. Its dispatcher is not shared.
     OkHttpClient.Builder b = (shared ? ctx.tlsSessions().verifyingClient(
@@ -173,8 +194,13 @@ public final class HttpExchange {
     X509TrustManager trust = insecure ? new AcceptAll()
         : TrustSupport.resolve(ctx.settings(), ctx.options(), ctx.env().systemProperties()).manager();
     try {
-      SSLContext ssl = SSLContext.getInstance("TLS");
-      ssl.init(null, new TrustManager[] {trust}, new SecureRandom());
+      SSLContext ssl;
+      if (nativeTls) {
+        ssl = NativeTls.newContext(trust);
+      } else {
+        ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, new TrustManager[] {trust}, new SecureRandom());
+      }
       b.sslSocketFactory(ssl.getSocketFactory(), trust);
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("no TLS in this JVM", e);

@@ -13,15 +13,16 @@ import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
 /**
- * One verifying TLS client context for a run, shared by the HTTP exchanges of every target (the {@code http},
- * {@code auth} and backend checks), so the context, its trust and the HTTP client's index of the trusted roots are
- * set up once per run instead of once per exchange. Every handshake on it verifies with the application's trust
- * manager and fails when that rejects the chain, so a session it keeps (and a later exchange with the same server
- * may resume) was verified.
+ * One verifying TLS client context for a run, shared by the HTTP exchanges of every target that are not timed
+ * (the {@code auth}, backend and CORS checks), so the context, its trust and the HTTP client's index of the
+ * trusted roots are set up once per run instead of once per exchange. Every handshake on it verifies with the
+ * application's trust manager and fails when that rejects the chain, so a session it keeps (and a later exchange
+ * with the same server may resume) was verified.
  *
- * <p>The {@code tls} check does not use it: it needs a full handshake every time, to see the whole chain even when
- * it is rejected, and the {@code http} exchange it runs beside makes its own full handshake, as curl does, so its
- * TLS phase is comparable with curl's {@code time_appconnect}.
+ * <p>Neither the {@code tls} check nor the {@code http} check uses it: the {@code tls} check needs a full handshake
+ * on the JVM's engine every time, to see the whole chain even when it is rejected; the {@code http} check's
+ * exchange is timed, and makes a full handshake of its own on the native engine ({@link NativeTls}), as curl does,
+ * so its TLS phase is comparable with curl's {@code time_appconnect}.
  */
 public final class TlsSessions {
   private volatile SSLContext context;

@@ -10,8 +10,9 @@ import java.security.cert.X509Certificate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The https warm-up: a real in-memory TLS handshake with a throwaway key and a client call that connects nowhere,
- * run once per JVM, never failing a check.
+ * The https warm-up: a real in-memory TLS handshake with a throwaway key, a client call that connects nowhere, and
+ * https calls on the native engine to a loopback server of the warm-up's own, run once per JVM, never failing a
+ * check.
  */
 class HttpsWarmupTest {
 
@@ -43,9 +44,16 @@ class HttpsWarmupTest {
   }
 
   @Test
+  void nativeWarmUpCallsAreAnsweredThroughTheNativeEngine() {
+    assertThat(NativeTls.availability().available()).as(NativeTls.availability().description()).isTrue();
+    // throws when a call fails or is not answered 200 (the loopback server answers a sized and an unsized body)
+    assertThatCode(HttpsWarmup::nativeCall).doesNotThrowAnyException();
+  }
+
+  @Test
   void awaitReturnsOnceTheWarmUpHasFinished() {
     HttpsWarmup.start(true);
-    HttpsWarmup.await(true, HttpsWarmup.MAX_WAIT_MS);
+    HttpsWarmup.await(true, true, HttpsWarmup.MAX_WAIT_MS);
 
     assertThat(HttpsWarmup.finished()).isTrue();
   }

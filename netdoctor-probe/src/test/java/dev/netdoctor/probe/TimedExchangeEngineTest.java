@@ -1,0 +1,228 @@
+package dev.netdoctor.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netdoctor.core.report.CheckResult;
+import dev.netdoctor.core.report.CheckStatus;
+import dev.netdoctor.core.settings.Settings;
+import dev.netdoctor.core.settings.TlsVersion;
+import dev.netdoctor.probe.internal.NativeTls;
+import dev.netdoctor.testing.FaultPorts;
+import dev.netdoctor.testing.TlsFault;
+import dev.netdoctor.testing.TlsServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.List;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The http check's exchange runs on the native TLS engine (its TLS phase is compared with curl's), while the tls
+ * check keeps the JVM's own: the application's trust still decides, no request reaches a server whose chain or
+ * name did not verify, and every failure is named as the JVM's engine would name it.
+ */
+class TimedExchangeEngineTest {
+  private final ProbeFixture fx = new ProbeFixture();
+
+  @BeforeAll
+  static void nativeEngineLoads() {
+    // This machine's platform is one the native library ships for; elsewhere the JVM's engine is used (tested below).
+    assertThat(NativeTls.availability().available()).as(NativeTls.availability().description()).isTrue();
+  }
+
+  private ProbeContext ctx(String url) {
+    return fx.context(Target.url(URI.create(url)));
+  }
+
+  @Test
+  void healthyHttpsExchangeUsesTheNativeEngineAndTheTlsCheckTheJvms() throws Exception {
+    try (TlsServer server = TlsServer.start(ProbeFixture.PKI, TlsFault.NONE)) {
+      ProbeContext c = ctx(server.url("/v1/models").toString());
+
+      CheckResult tls = ProbeFixture.runUpTo(c, "tls");
+      CheckResult http = ProbeFixture.runUpTo(c, "http");
+
+      assertThat(http.status()).isEqualTo(CheckStatus.PASS);
+      assertThat(http.fact("status")).isEqualTo("200");
+      assertThat(http.fact("tlsEngine")).startsWith("BoringSSL (Conscrypt ");
+      assertThat(http.fact("tlsVersion")).isEqualTo("TLSv1.3");
+      assertThat(tls.status()).isEqualTo(CheckStatus.PASS);
+      assertThat(tls.facts()).doesNotContainKey("tlsEngine");
+      assertThat(tls.fact("tlsVersion")).isEqualTo("TLSv1.3");
+      assertThat(server.server().getRequestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void plainHttpNamesNoTlsEngine() throws Exception {
+    MockWebServer plain = new MockWebServer();
+    plain.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+    plain.start(InetAddress.getByName("127.0.0.1"), 0);
+    try {
+      CheckResult http = ProbeFixture.runUpTo(ctx("http://localhost:" + plain.getPort() + "/"), "http");
+
+      assertThat(http.status()).isEqualTo(CheckStatus.PASS);
+      assertThat(http.facts()).doesNotContainKey("tlsEngine");
+    } finally {
+      plain.close();
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "EXPIRED, expired",
+      "NOT_YET_VALID, not-yet-valid",
+      "WRONG_HOST, hostname-mismatch",
+      "UNTRUSTED_ROOT, untrusted-root",
+      "SELF_SIGNED, untrusted-root",
+      "MISSING_INTERMEDIATE, untrusted-root"})
+  void rejectedChainFailsTheExchangeBeforeAnyRequest(TlsFault fault, String cause) throws Exception {
+    try (TlsServer server = TlsServer.start(ProbeFixture.PKI, fault)) {
+      CheckResult http = ProbeFixture.runUpTo(ctx(server.url("/v1/models").toString()), "http");
+
+      assertThat(http.status()).isEqualTo(CheckStatus.FAIL);
+      assertThat(http.code() + "/" + http.cause()).isEqualTo("NET009/" + cause);
+      assertThat(http.summary()).contains("tls phase");
+      assertThat(server.server().getRequestCount()).as("requests that reached the server").isZero();
+    }
+  }
+
+  @Test
+  void insecureExchangeGoesThroughTheNativeEngineAndSaysSo() throws Exception {
+    try (TlsServer server = TlsServer.start(ProbeFixture.PKI, TlsFault.EXPIRED)) {
+      ProbeContext c = fx.context(Settings.defaults(fx.dir), Target.url(URI.create(server.url("/").toString())),
+          fx.options().insecure(true).build());
+
+      CheckResult http = ProbeFixture.runUpTo(c, "http");
+
+      assertThat(http.fact("status")).isEqualTo("200");
+      assertThat(http.fact("insecure")).isEqualTo("true");
+      assertThat(http.fact("tlsEngine")).startsWith("BoringSSL");
+    }
+  }
+
+  @Test
+  void plainHttpOnTheTlsPortIsNotTls() throws Exception {
+    try (FaultPorts.Endpoint plain = FaultPorts.plainHttp()) {
+      CheckResult http = ProbeFixture.runUpTo(ctx("https://localhost:" + plain.port() + "/"), "http");
+
+      assertThat(http.code() + "/" + http.cause()).as(http.evidence().toString()).isEqualTo("NET003/not-tls");
+    }
+  }
+
+  @Test
+  void serverSilentDuringTheHandshakeIsAFirstByteTimeout() throws Exception {
+    try (FaultPorts.Endpoint silent = FaultPorts.silent()) {
+      ProbeContext c = fx.context(Settings.defaults(fx.dir),
+          Target.url(URI.create("https://localhost:" + silent.port() + "/")),
+          fx.options().httpTimeout(java.time.Duration.ofMillis(300)).build());
+
+      CheckResult http = ProbeFixture.runUpTo(c, "http");
+
+      assertThat(http.code() + "/" + http.cause()).as(http.evidence().toString()).isEqualTo("NET004/first-byte");
+    }
+  }
+
+  @Test
+  void noVersionInCommonIsProtocolVersion() throws Exception {
+    MockWebServer server = new MockWebServer();
+    server.useHttps(new OnlyVersion(ProbeFixture.PKI.serverCertificates(TlsFault.NONE).sslSocketFactory(),
+        "TLSv1.2"));
+    server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    try {
+      Settings tls13Only = Settings.defaults(fx.dir).toBuilder().network(Settings.defaults(fx.dir).network()
+          .toBuilder().minimumTlsVersion(TlsVersion.TLS13).build()).build();
+      ProbeContext c = fx.context(tls13Only,
+          Target.url(URI.create("https://localhost:" + server.getPort() + "/")), fx.options().build());
+
+      CheckResult http = ProbeFixture.runUpTo(c, "http");
+
+      assertThat(http.code() + "/" + http.cause()).as(http.evidence().toString())
+          .isEqualTo("NET003/protocol-version");
+      assertThat(server.getRequestCount()).isZero();
+    } finally {
+      server.close();
+    }
+  }
+
+  /** A server socket factory whose sockets speak one TLS version only. */
+  private static final class OnlyVersion extends SSLSocketFactory {
+    private final SSLSocketFactory delegate;
+    private final String version;
+
+    OnlyVersion(SSLSocketFactory delegate, String version) {
+      this.delegate = delegate;
+      this.version = version;
+    }
+
+    private Socket only(Socket s) {
+      ((SSLSocket) s).setEnabledProtocols(new String[] {version});
+      return s;
+    }
+
+    @Override
+    public String[] getDefaultCipherSuites() {
+      return delegate.getDefaultCipherSuites();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+      return delegate.getSupportedCipherSuites();
+    }
+
+    @Override
+    public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+      return only(delegate.createSocket(s, host, port, autoClose));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return only(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+      return only(delegate.createSocket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return only(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+        throws IOException {
+      return only(delegate.createSocket(address, port, localAddress, localPort));
+    }
+  }
+
+  @Test
+  void engineCanBeTurnedOffAndIsNamedWhenOff() {
+    String before = System.getProperty(NativeTls.ENGINE_PROPERTY);
+    System.setProperty(NativeTls.ENGINE_PROPERTY, "jsse");
+    try {
+      assertThat(NativeTls.availability().available()).isFalse();
+      assertThat(NativeTls.availability().description()).isEqualTo("JSSE (-Dnetdoctor.tls.engine=jsse)");
+    } finally {
+      if (before == null) System.clearProperty(NativeTls.ENGINE_PROPERTY);
+      else System.setProperty(NativeTls.ENGINE_PROPERTY, before);
+    }
+    assertThat(NativeTls.availability().available()).isTrue();
+  }
+
+  @Test
+  void listOfEnginesIsNotLeakedIntoTheJvm() {
+    // The provider is used by name-less instance only: the JVM's provider list is unchanged.
+    assertThat(List.of(java.security.Security.getProviders())).noneMatch(p -> p.getName().contains("Conscrypt"));
+  }
+}
