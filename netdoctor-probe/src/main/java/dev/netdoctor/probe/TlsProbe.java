@@ -87,7 +87,8 @@ public final class TlsProbe implements Probe {
       return r.fail(FailureMapper.map(e, FailureMapper.Phase.CONNECT), "cannot open the connection for TLS");
     }
 
-    CapturingTrustManager capture = new CapturingTrustManager(trust.manager());
+    // The run's verdict for this chain: the timed exchange after this check is shown the same chain.
+    CapturingTrustManager capture = new CapturingTrustManager(ctx.tlsSessions().remembering(trust.manager()));
     SSLSocket socket = null;
     long start = -1;
     try {

@@ -62,6 +62,42 @@ class TimedExchangeEngineTest {
   }
 
   @Test
+  void theTlsCheckAndTheTimedExchangeAskTheTrustManagerOnceForTheirChain() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    javax.net.ssl.X509TrustManager real = ProbeFixture.PKI.clientTrust().trustManager();
+    javax.net.ssl.X509TrustManager counting = new javax.net.ssl.X509TrustManager() {
+      @Override
+      public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a)
+          throws java.security.cert.CertificateException {
+        real.checkClientTrusted(c, a);
+      }
+
+      @Override
+      public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a)
+          throws java.security.cert.CertificateException {
+        asked.incrementAndGet();
+        real.checkServerTrusted(c, a);
+      }
+
+      @Override
+      public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+        return real.getAcceptedIssuers();
+      }
+    };
+    try (TlsServer server = TlsServer.start(ProbeFixture.PKI, TlsFault.NONE)) {
+      ProbeContext c = fx.context(Settings.defaults(fx.dir), Target.url(URI.create(server.url("/").toString())),
+          fx.options().trust(counting).build());
+
+      CheckResult tls = ProbeFixture.runUpTo(c, "tls");
+      CheckResult http = ProbeFixture.runUpTo(c, "http");
+
+      assertThat(tls.fact("verified")).isEqualTo("true");
+      assertThat(http.fact("status")).isEqualTo("200");
+      assertThat(asked).as("verdicts asked of the application's trust manager").hasValue(1);
+    }
+  }
+
+  @Test
   void plainHttpNamesNoTlsEngine() throws Exception {
     MockWebServer plain = new MockWebServer();
     plain.enqueue(new MockResponse.Builder().code(200).body("{}").build());

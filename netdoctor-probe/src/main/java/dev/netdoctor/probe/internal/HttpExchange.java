@@ -192,7 +192,8 @@ public final class HttpExchange {
     b.connectionSpecs(List.of(spec.build(), ConnectionSpec.CLEARTEXT));
     if (shared) return b.build();
     X509TrustManager trust = insecure ? new AcceptAll()
-        : TrustSupport.resolve(ctx.settings(), ctx.options(), ctx.env().systemProperties()).manager();
+        : ctx.tlsSessions().remembering(
+            TrustSupport.resolve(ctx.settings(), ctx.options(), ctx.env().systemProperties()).manager());
     try {
       SSLContext ssl;
       if (nativeTls) {

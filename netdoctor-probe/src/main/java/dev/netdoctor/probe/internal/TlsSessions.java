@@ -28,6 +28,16 @@ public final class TlsSessions {
   private volatile SSLContext context;
   private volatile X509TrustManager trust;
   private volatile OkHttpClient client;
+  private final java.util.Map<X509TrustManager, ChainVerdicts> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * {@code trust}, asked once per run about each chain ({@link ChainVerdicts}): the {@code tls} check and the timed
+   * exchange of a target take their verdicts from here.
+   */
+  public X509TrustManager remembering(X509TrustManager trust) {
+    if (trust instanceof ChainVerdicts) return trust;
+    return verdicts.computeIfAbsent(trust, ChainVerdicts::new);
+  }
 
   /** The run's context verifying with {@code trust} (the first caller's trust; a run has one trust). */
   public SSLContext context(X509TrustManager trust) {
