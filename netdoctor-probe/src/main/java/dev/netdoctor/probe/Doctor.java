@@ -10,6 +10,7 @@ import dev.netdoctor.core.settings.ProxySelection;
 import dev.netdoctor.core.settings.Settings;
 import dev.netdoctor.core.codes.FixText;
 import dev.netdoctor.probe.internal.SettingsSummary;
+import dev.netdoctor.probe.internal.ExchangeProgress;
 import dev.netdoctor.probe.internal.StagedRunner;
 import dev.netdoctor.probe.internal.StagedRunner.Pipeline;
 import dev.netdoctor.probe.internal.SystemDnsConfig;
@@ -55,13 +56,14 @@ public final class Doctor {
 
   /**
    * When each check of a target starts: as soon as the checks it depends on have finished (a check not planned,
-   * e.g. left out by {@code --only}, is not waited for), never a whole stage. The HTTP exchange waits for the TLS
-   * check, so its own full handshake never competes with that check's for the CPU (in a fresh JVM two handshakes at
-   * once each took several times longer) and a failed TLS check is known first. The latency samples start when the
-   * exchange has finished and hold back nothing: their connects then neither compete with the handshakes for the
-   * CPU (on two cores six targets' samples beside their handshakes stretched the whole run) nor are stretched by
-   * them. The key and clock checks start as soon as the exchange they read has finished. One target's checks
-   * never wait for another's.
+   * e.g. left out by {@code --only}, is not waited for), never a whole stage. The timed HTTP exchange starts as soon
+   * as the connection is known to work, so nothing of the target competes with its handshake for the CPU (in a
+   * fresh JVM the JVM's own handshake of the {@code tls} check takes tens of milliseconds of CPU). The {@code tls}
+   * check starts with it but first waits for its turn ({@link ExchangeProgress}): the exchange over, or its
+   * handshake done and its answer slow in coming, so a server's thinking time is not also the {@code tls} check's
+   * waiting time. The latency samples start when both have finished and hold back nothing: their connects then
+   * neither compete with the handshakes for the CPU nor are stretched by them. The key and clock checks start as
+   * soon as the exchange they read has finished. One target's checks never wait for another's.
    */
   public static final Map<String, Set<String>> TARGET_DEPENDS_ON = Map.of(
       DnsProbe.NAME, Set.of(),
@@ -70,9 +72,9 @@ public final class Doctor {
       TcpProbe.nameFor(IpFamily.IPV6), Set.of(DnsProbe.NAME),
       ProxyProbe.NAME, Set.of(DnsProbe.NAME),
       TlsProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), ProxyProbe.NAME),
-      LatencyProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), HttpProbe.NAME),
-      HttpProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), ProxyProbe.NAME,
+      LatencyProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), HttpProbe.NAME,
           TlsProbe.NAME),
+      HttpProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), ProxyProbe.NAME),
       AuthProbe.NAME, Set.of(HttpProbe.NAME),
       ClockSkewProbe.NAME, Set.of(HttpProbe.NAME));
 
@@ -177,6 +179,9 @@ public final class Doctor {
         stages.add(stage);
       }
       first = false;
+      if (stages.stream().flatMap(List::stream).anyMatch(p -> p.name().equals(HttpProbe.NAME))) {
+        ExchangeProgress.of(ctx).expect();
+      }
       out.add(new Pipeline(ctx, stages, TARGET_DEPENDS_ON));
     }
     return out;

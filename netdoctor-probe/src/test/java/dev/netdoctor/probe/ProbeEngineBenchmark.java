@@ -145,8 +145,13 @@ public final class ProbeEngineBenchmark {
     List<Long> slowestAlone = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
     Map<String, Integer> slowestNames = new java.util.TreeMap<>();
+    List<Long> cpuTogether = new ArrayList<>();
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     for (int round = 0; round < rounds; round++) {
+      long cpu0 = os.getProcessCpuTime();
       long t = run(fx, everything, options);
+      cpuTogether.add((os.getProcessCpuTime() - cpu0) / 1_000_000);
       long slowest = 0;
       String slowestName = "";
       for (Map.Entry<String, String[]> e : all.entrySet()) {
@@ -170,6 +175,8 @@ public final class ProbeEngineBenchmark {
         .mapToObj(i -> together.get(i) + "/" + slowestAlone.get(i)).toList());
     System.out.println("every round, ratio: " + ratios.stream()
         .map(r -> String.format(Locale.ROOT, "%.2f", r)).toList());
+    System.out.println("CPU of this process during each run of the six together (ms, 2 cores = 2 ms per ms): median "
+        + median(cpuTogether) + ", every round " + cpuTogether);
   }
 
   /** Six loopback servers answering 200 after 20, 40 ... 120 ms: 3 https and 3 http, or all http when {@code plain}. */

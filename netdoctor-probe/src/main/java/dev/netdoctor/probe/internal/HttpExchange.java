@@ -97,12 +97,17 @@ public final class HttpExchange {
    * network's time, not the JVM's start-up. Verification is the application's trust, as for every exchange.
    */
   public static Result timed(ProbeContext ctx, String method, URI url, Headers headers) {
-    return execute(ctx, method, url, headers, null, true);
+    try {
+      return execute(ctx, method, url, headers, null, true);
+    } finally {
+      ExchangeProgress.of(ctx).finished();
+    }
   }
 
   private static Result execute(ProbeContext ctx, String method, URI url, Headers headers, RequestBody body,
       boolean timed) {
     PhaseRecorder recorder = new PhaseRecorder(ctx.env().ticker());
+    if (timed) recorder.whenHandshakeEnds(ExchangeProgress.of(ctx)::handshakeEnded);
     boolean insecure = ctx.options().insecure() || ctx.settings().network().ignoreSslErrors();
     boolean https = "https".equalsIgnoreCase(url.getScheme());
     boolean nativeTls = https && timed && NativeTls.availability().available();
@@ -125,7 +130,8 @@ public final class HttpExchange {
         java.io.InputStream in = rb.byteStream();
         // A reset or a cut while reading is a failure of the exchange (thrown); a body still arriving at the
         // deadline is a trickle.
-        for (int n; read < MAX_BODY && (n = in.read(bytes, read, Math.min(1024, MAX_BODY - read))) != -1; ) {
+        // Each read returns what has arrived (at least a byte): as many bytes as are there, in as few reads.
+        for (int n; read < MAX_BODY && (n = in.read(bytes, read, MAX_BODY - read)) != -1; ) {
           read += n;
           if (ctx.env().ticker().getAsLong() > deadline) {
             incomplete = read < MAX_BODY;

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -40,6 +39,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -62,8 +62,6 @@ public final class HttpsWarmup {
   /** Longest a check waits for the warm-up; it normally takes 0.1–0.5 s in a fresh JVM. */
   static final long MAX_WAIT_MS = 3000;
   private static final int MAX_STEPS = 100;
-  /** Calls the native warm-up makes. */
-  static final int NATIVE_CALLS = 2;
   private static volatile CompletableFuture<Void> client;
   private static volatile CompletableFuture<Void> tls;
   private static volatile CompletableFuture<Void> nativeTls;
@@ -217,32 +215,27 @@ public final class HttpsWarmup {
   }
 
   /**
-   * One https call through the HTTP client on the native TLS engine ({@link NativeTls}) to a TLS server on this
-   * process's loopback interface (the native engine too, a throwaway key and certificate), verified through a PKIX
-   * trust manager: loads the native library, the engine's Java side and the client's TLS code, which the timed
-   * exchange would otherwise pay inside its TLS phase (measured: 7–14 ms for the first native handshake after a
-   * bare handshake warm-up, 2 ms from the second). Nothing when the native engine is not available.
+   * Three https calls through the HTTP client on the native TLS engine ({@link NativeTls}), with the timed
+   * exchange's own recorder and sockets, to a {@link WarmupServer} on this process's loopback interface (a throwaway
+   * key and certificate, verified through a PKIX trust manager): one over HTTP/2, two over HTTP/1.1 (a body with a
+   * length, one ended by the connection's close), each with TLS 1.3 session tickets and a content type to parse.
+   * Loads the native library, the engine's Java side and the client's TLS, HTTP/2 and HTTP/1.1 code, which the
+   * timed exchange would otherwise pay inside its phases (measured in a fresh JVM: 7–14 ms in the TLS phase after a
+   * bare handshake warm-up, 2 ms once warm; about 18 ms in the first byte of a first HTTP/2 exchange). Nothing
+   * when the native engine is not available.
    */
   static void nativeCall() throws Exception {
     if (!NativeTls.availability().available()) return;
     KeyPair pair = ecKey();
     X509Certificate cert = selfSigned(pair);
-    // The server is the JVM's TLS: it sends TLS 1.3 session tickets, as most servers do, so the client's ticket
-    // handling is loaded here and not inside the timed exchange.
     SSLContext server = SSLContext.getInstance("TLS");
     server.init(new KeyManager[] {new OneKey(pair.getPrivate(), cert)}, null, new SecureRandom());
     X509TrustManager trust = trusting(cert);
-    int calls = NATIVE_CALLS;
-    try (ServerSocket listener = server.getServerSocketFactory().createServerSocket(0, calls,
-        InetAddress.getLoopbackAddress())) {
-      listener.setSoTimeout((int) MAX_WAIT_MS);
-      Thread answer = new Thread(() -> {
-        for (int i = 0; i < calls && answerOnce(listener, i % 2 == 0); i++) {
-          // one connection per call, as the timed exchange has
-        }
-      }, "netdoctor-native-tls-warmup-server");
-      answer.setDaemon(true);
-      answer.start();
+    // One call per kind of answer the timed exchange meets: HTTP/2 (what providers speak), then HTTP/1.1 with a
+    // length and HTTP/1.1 ended by closing the connection.
+    List<List<Protocol>> calls = List.of(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1), List.of(Protocol.HTTP_1_1),
+        List.of(Protocol.HTTP_1_1));
+    try (WarmupServer answering = WarmupServer.start(server, calls.size())) {
       OkHttpClient base = new OkHttpClient.Builder()
           .sslSocketFactory(NativeTls.newContext(trust).getSocketFactory(), trust)
           // The real exchange's host-name check runs; the throwaway certificate names no host, so its answer is
@@ -256,19 +249,19 @@ public final class HttpsWarmup {
           .retryOnConnectionFailure(false)
           .callTimeout(MAX_WAIT_MS, TimeUnit.MILLISECONDS)
           .build();
-      String url = "https://warm-up.invalid:" + listener.getLocalPort() + "/";
+      String url = "https://warm-up.invalid:" + answering.port() + "/";
       try {
-        for (int i = 0; i < calls; i++) {
+        for (List<Protocol> protocols : calls) {
           // The timed exchange's own recorder and sockets, so their code is loaded too.
           PhaseRecorder recorder = new PhaseRecorder(System::nanoTime);
-          OkHttpClient client = base.newBuilder().eventListener(recorder).socketFactory(recorder.socketFactory())
-              .build();
+          OkHttpClient client = base.newBuilder().protocols(protocols).eventListener(recorder)
+              .socketFactory(recorder.socketFactory()).build();
           try (Response r = client.newCall(new Request.Builder().url(url).build()).execute()) {
             if (r.code() != 200) throw new IllegalStateException("the warm-up server answered " + r.code());
-            // Read as the timed exchange reads: its content type parsed, its bytes through a stream in 1 KiB steps.
+            // Read as the timed exchange reads: its content type parsed, its bytes through a stream.
             r.body().contentType();
             java.io.InputStream in = r.body().byteStream();
-            byte[] chunk = new byte[1024];
+            byte[] chunk = new byte[HttpExchange.MAX_BODY];
             for (int k = 0; k < 64 && in.read(chunk, 0, chunk.length) != -1; k++) {
               // drained
             }
@@ -281,32 +274,6 @@ public final class HttpsWarmup {
         base.dispatcher().executorService().shutdown();
         base.connectionPool().evictAll();
       }
-    }
-  }
-
-  /**
-   * Answers one request on {@code listener} with 200 and a small JSON body, its length given or ({@code sized}
-   * false) ended by closing the connection, as servers do both; false when that failed.
-   */
-  private static boolean answerOnce(ServerSocket listener, boolean sized) {
-    try (Socket s = listener.accept()) {
-      s.setSoTimeout((int) MAX_WAIT_MS);
-      s.setTcpNoDelay(true);
-      java.io.InputStream in = s.getInputStream();
-      // Read the request head (bounded: 16 KiB) up to its blank line, then answer.
-      int last4 = 0;
-      for (int n = 0; n < 16 * 1024 && last4 != 0x0d0a0d0a; n++) {
-        int b = in.read();
-        if (b < 0) return false;
-        last4 = (last4 << 8) | b;
-      }
-      String head = "HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n"
-          + (sized ? "Content-Length: 2\r\n" : "") + "\r\n{}";
-      s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-      s.getOutputStream().flush();
-      return true;
-    } catch (IOException e) {
-      return false; // the client's call then fails, and the warm-up with it: measured without it
     }
   }
 
