@@ -10,7 +10,6 @@ import dev.netdoctor.core.settings.ProxySelection;
 import dev.netdoctor.core.settings.Settings;
 import dev.netdoctor.core.codes.FixText;
 import dev.netdoctor.probe.internal.SettingsSummary;
-import dev.netdoctor.probe.internal.ExchangeProgress;
 import dev.netdoctor.probe.internal.StagedRunner;
 import dev.netdoctor.probe.internal.StagedRunner.Pipeline;
 import dev.netdoctor.probe.internal.SystemDnsConfig;
@@ -56,14 +55,15 @@ public final class Doctor {
 
   /**
    * When each check of a target starts: as soon as the checks it depends on have finished (a check not planned,
-   * e.g. left out by {@code --only}, is not waited for), never a whole stage. The timed HTTP exchange starts as soon
-   * as the connection is known to work, so nothing of the target competes with its handshake for the CPU (in a
-   * fresh JVM the JVM's own handshake of the {@code tls} check takes tens of milliseconds of CPU). The {@code tls}
-   * check starts with it but first waits for its turn ({@link ExchangeProgress}): the exchange over, or its
-   * handshake done and its answer slow in coming, so a server's thinking time is not also the {@code tls} check's
-   * waiting time. The latency samples start when both have finished and hold back nothing: their connects then
-   * neither compete with the handshakes for the CPU nor are stretched by them. The key and clock checks start as
-   * soon as the exchange they read has finished. One target's checks never wait for another's.
+   * e.g. left out by {@code --only}, is not waited for), never a whole stage. The timed HTTP exchange waits for the
+   * {@code tls} check: the JVM's own handshake of that check takes tens of milliseconds of CPU in a fresh JVM and
+   * must not run beside the timed one, and its verdict on the server's chain is the one the timed exchange then
+   * takes ({@link dev.netdoctor.probe.internal.ChainVerdicts}), so the timed TLS phase holds the network's and the
+   * server's time, not the JVM's first path validation (3–8 ms of Java elliptic-curve code in a fresh JVM, measured).
+   * A failed TLS check is known first. The latency samples start when the exchange has finished and hold back
+   * nothing: their connects then neither compete with the handshakes for the CPU nor are stretched by them. The key
+   * and clock checks start as soon as the exchange they read has finished. One target's checks never wait for
+   * another's.
    */
   public static final Map<String, Set<String>> TARGET_DEPENDS_ON = Map.of(
       DnsProbe.NAME, Set.of(),
@@ -72,9 +72,9 @@ public final class Doctor {
       TcpProbe.nameFor(IpFamily.IPV6), Set.of(DnsProbe.NAME),
       ProxyProbe.NAME, Set.of(DnsProbe.NAME),
       TlsProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), ProxyProbe.NAME),
-      LatencyProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), HttpProbe.NAME,
+      LatencyProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), HttpProbe.NAME),
+      HttpProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), ProxyProbe.NAME,
           TlsProbe.NAME),
-      HttpProbe.NAME, Set.of(TcpProbe.nameFor(IpFamily.IPV4), TcpProbe.nameFor(IpFamily.IPV6), ProxyProbe.NAME),
       AuthProbe.NAME, Set.of(HttpProbe.NAME),
       ClockSkewProbe.NAME, Set.of(HttpProbe.NAME));
 
@@ -179,9 +179,6 @@ public final class Doctor {
         stages.add(stage);
       }
       first = false;
-      if (stages.stream().flatMap(List::stream).anyMatch(p -> p.name().equals(HttpProbe.NAME))) {
-        ExchangeProgress.of(ctx).expect();
-      }
       out.add(new Pipeline(ctx, stages, TARGET_DEPENDS_ON));
     }
     return out;

@@ -1,7 +1,6 @@
 package dev.netdoctor.probe;
 
 import dev.netdoctor.core.report.CheckResult;
-import dev.netdoctor.probe.internal.ExchangeProgress;
 import dev.netdoctor.probe.internal.FailureMapper;
 import dev.netdoctor.probe.internal.HttpExchange;
 import dev.netdoctor.probe.internal.ResultBuilder;
@@ -41,14 +40,6 @@ public final class HttpProbe implements Probe {
 
   @Override
   public CheckResult run(ProbeContext ctx) {
-    try {
-      return check(ctx);
-    } finally {
-      ExchangeProgress.of(ctx).finished(); // the tls check may be waiting for its turn
-    }
-  }
-
-  private CheckResult check(ProbeContext ctx) {
     Target target = ctx.requireTarget();
     ResultBuilder r = new ResultBuilder(NAME, ctx);
     if (!reachablePath(ctx)) return r.skip("no connection (earlier check failed)");

@@ -25,7 +25,6 @@ public final class ProbeContext {
   private final ProbeOptions options;
   private final ProxyDecision proxy;
   private final Map<String, CheckResult> prior = new ConcurrentHashMap<>();
-  private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
   private final TlsSessions tlsSessions;
 
   /** A context with TLS sessions of its own (shared by this target's checks only). */
@@ -84,14 +83,6 @@ public final class ProbeContext {
   /** The run's TLS client context, shared by the tls check and every HTTP exchange. Probe use. */
   public TlsSessions tlsSessions() {
     return tlsSessions;
-  }
-
-  /**
-   * The one object of {@code type} this target's checks share (made by {@code create} on first use): state one
-   * check leaves for another while both run, such as how far the timed exchange has got. Thread-safe.
-   */
-  public <T> T shared(Class<T> type, java.util.function.Supplier<? extends T> create) {
-    return type.cast(shared.computeIfAbsent(type, k -> create.get()));
   }
 
   /** The result of an earlier check of this target. */

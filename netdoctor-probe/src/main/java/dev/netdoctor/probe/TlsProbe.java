@@ -3,7 +3,6 @@ package dev.netdoctor.probe;
 import dev.netdoctor.core.report.CheckResult;
 import dev.netdoctor.core.settings.TlsVersion;
 import dev.netdoctor.probe.internal.CapturingTrustManager;
-import dev.netdoctor.probe.internal.ExchangeProgress;
 import dev.netdoctor.probe.internal.FailureMapper;
 import dev.netdoctor.probe.internal.ProxyTunnel;
 import dev.netdoctor.probe.internal.ResultBuilder;
@@ -73,7 +72,6 @@ public final class TlsProbe implements Probe {
       if (!ctx.proxy().isDirect()) {
         CheckResult proxy = ctx.prior(ProxyProbe.NAME).orElse(null);
         if (proxy == null || !proxy.passed()) return r.skip("no tunnel (proxy check failed)");
-        awaitTurn(ctx);
         var p = ctx.proxy().proxy().get();
         var refused = ProxyTunnel.open(raw, ctx, target.host(), target.port()); // HTTP CONNECT or SOCKS
         if (refused.isPresent()) return r.skip("no tunnel: " + refused.get());
@@ -81,7 +79,6 @@ public final class TlsProbe implements Probe {
       } else {
         InetSocketAddress address = connectedAddress(ctx, target);
         if (address == null) return r.skip("no TCP connection to " + target.host());
-        awaitTurn(ctx);
         raw.connect(address, ctx.budget().capMillis(ctx.options().connectTimeout()));
       }
     } catch (IOException e) {
@@ -137,14 +134,6 @@ public final class TlsProbe implements Probe {
       if (socket != null) close(socket);
       close(raw);
     }
-  }
-
-  /**
-   * Not beside the timed exchange's handshake, nor its quick answer: after it, or while a slow server thinks
-   * ({@link ExchangeProgress}); at most half the remaining budget.
-   */
-  private static void awaitTurn(ProbeContext ctx) {
-    ExchangeProgress.of(ctx).awaitTurn(ctx.budget().remaining().toMillis() / 2);
   }
 
   /** A context of its own, for one handshake that records the chain and its verdict instead of failing. */

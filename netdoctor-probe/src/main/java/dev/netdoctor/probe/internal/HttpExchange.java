@@ -97,17 +97,12 @@ public final class HttpExchange {
    * network's time, not the JVM's start-up. Verification is the application's trust, as for every exchange.
    */
   public static Result timed(ProbeContext ctx, String method, URI url, Headers headers) {
-    try {
-      return execute(ctx, method, url, headers, null, true);
-    } finally {
-      ExchangeProgress.of(ctx).finished();
-    }
+    return execute(ctx, method, url, headers, null, true);
   }
 
   private static Result execute(ProbeContext ctx, String method, URI url, Headers headers, RequestBody body,
       boolean timed) {
     PhaseRecorder recorder = new PhaseRecorder(ctx.env().ticker());
-    if (timed) recorder.whenHandshakeEnds(ExchangeProgress.of(ctx)::handshakeEnded);
     boolean insecure = ctx.options().insecure() || ctx.settings().network().ignoreSslErrors();
     boolean https = "https".equalsIgnoreCase(url.getScheme());
     boolean nativeTls = https && timed && NativeTls.availability().available();

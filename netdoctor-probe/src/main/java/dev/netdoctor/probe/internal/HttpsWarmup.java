@@ -51,9 +51,9 @@ import okhttp3.Response;
  * 15–20 ms). Timing them would report the JVM's start-up as the server's handshake or the network's connect.
  *
  * <p>The warm-up is one complete TLS handshake between two in-memory {@link SSLEngine}s, client and server, with
- * a throwaway elliptic-curve key and a self-signed certificate made for it and verified through a PKIX trust
- * manager (the same code paths a real handshake takes, and no network), then one HTTP client call that fails at
- * its connect by design. Each runs once per JVM on a daemon thread,
+ * a throwaway elliptic-curve leaf issued by a throwaway root ({@link Chain}) and verified through a PKIX trust
+ * manager (the same code paths a real handshake takes, path validation included, and no network), one HTTP client
+ * call that fails at its connect by design, and the native engine's calls ({@link #nativeCall}). Each runs once per JVM on a daemon thread,
  * started as early as possible ({@link #start}, at the start of a run, so it overlaps DNS and TCP; the TLS part only
  * when a target is https); a check calls {@link #await} or {@link #awaitTls} before it starts its clock. A failed warm-up is ignored: the measured handshake then simply pays
  * the cost itself.
@@ -226,11 +226,10 @@ public final class HttpsWarmup {
    */
   static void nativeCall() throws Exception {
     if (!NativeTls.availability().available()) return;
-    KeyPair pair = ecKey();
-    X509Certificate cert = selfSigned(pair);
+    Chain chain = Chain.create();
     SSLContext server = SSLContext.getInstance("TLS");
-    server.init(new KeyManager[] {new OneKey(pair.getPrivate(), cert)}, null, new SecureRandom());
-    X509TrustManager trust = trusting(cert);
+    server.init(new KeyManager[] {chain.keyManager()}, null, new SecureRandom());
+    X509TrustManager trust = trusting(chain.root());
     // One call per kind of answer the timed exchange meets: HTTP/2 (what providers speak), then HTTP/1.1 with a
     // length and HTTP/1.1 ended by closing the connection.
     List<List<Protocol>> calls = List.of(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1), List.of(Protocol.HTTP_1_1),
@@ -277,7 +276,7 @@ public final class HttpsWarmup {
     }
   }
 
-  private static KeyPair ecKey() throws GeneralSecurityException {
+  static KeyPair ecKey() throws GeneralSecurityException {
     KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
     kpg.initialize(new ECGenParameterSpec("secp256r1"));
     return kpg.generateKeyPair();
@@ -298,13 +297,11 @@ public final class HttpsWarmup {
 
   /** One full TLS handshake between an in-memory client and server; throws if it does not complete. */
   static void handshakeInMemory() throws Exception {
-    KeyPair pair = ecKey();
-    X509Certificate cert = selfSigned(pair);
-
+    Chain chain = Chain.create();
     SSLContext server = SSLContext.getInstance("TLS");
-    server.init(new KeyManager[] {new OneKey(pair.getPrivate(), cert)}, null, new SecureRandom());
+    server.init(new KeyManager[] {chain.keyManager()}, null, new SecureRandom());
     SSLContext client = SSLContext.getInstance("TLS");
-    client.init(null, new TrustManager[] {trusting(cert)}, new SecureRandom());
+    client.init(null, new TrustManager[] {trusting(chain.root())}, new SecureRandom());
 
     SSLEngine c = client.createSSLEngine("warm-up.invalid", 443);
     c.setUseClientMode(true);
@@ -361,18 +358,48 @@ public final class HttpsWarmup {
     return false;
   }
 
+  /**
+   * The warm-up's chain: a leaf ({@code CN=netdoctor TLS warm-up}) issued by a root of its own, both P-256, so a
+   * handshake validates a real path (the leaf's signature checked against the root, the JDK's algorithm
+   * constraints applied), as with a real server, and not the shortcut a self-signed anchor takes.
+   */
+  record Chain(KeyPair leafKeys, X509Certificate leaf, X509Certificate root) {
+    static Chain create() throws GeneralSecurityException {
+      KeyPair rootKeys = ecKey();
+      KeyPair leafKeys = ecKey();
+      X509Certificate root = selfSigned(rootKeys, "netdoctor TLS warm-up root");
+      X509Certificate leaf = issued("netdoctor TLS warm-up", leafKeys.getPublic(), "netdoctor TLS warm-up root",
+          rootKeys.getPrivate());
+      return new Chain(leafKeys, leaf, root);
+    }
+
+    KeyManager keyManager() {
+      return new OneKey(leafKeys.getPrivate(), new X509Certificate[] {leaf, root});
+    }
+  }
+
   /** A self-signed X.509 (version 1) certificate for {@code pair}, signed with ECDSA over SHA-256. */
   static X509Certificate selfSigned(KeyPair pair) throws GeneralSecurityException {
+    return selfSigned(pair, "netdoctor TLS warm-up");
+  }
+
+  private static X509Certificate selfSigned(KeyPair pair, String name) throws GeneralSecurityException {
+    return issued(name, pair.getPublic(), name, pair.getPrivate());
+  }
+
+  /** An X.509 (version 1) certificate for {@code subjectKey}, valid for a day, signed with ECDSA over SHA-256. */
+  static X509Certificate issued(String subject, java.security.PublicKey subjectKey, String issuer,
+      PrivateKey issuerKey) throws GeneralSecurityException {
     byte[] ecdsaWithSha256 = Der.sequence(Der.oid(new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 4, 3, 2}));
-    byte[] name = Der.sequence(Der.set(Der.sequence(Der.oid(new byte[] {0x55, 4, 3}),
-        Der.utf8("netdoctor TLS warm-up"))));
+    byte[] subjectName = Der.sequence(Der.set(Der.sequence(Der.oid(new byte[] {0x55, 4, 3}), Der.utf8(subject))));
+    byte[] issuerName = Der.sequence(Der.set(Der.sequence(Der.oid(new byte[] {0x55, 4, 3}), Der.utf8(issuer))));
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
     DateTimeFormatter utc = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'");
     byte[] validity = Der.sequence(Der.utcTime(now.minusHours(1).format(utc)), Der.utcTime(now.plusDays(1).format(utc)));
     byte[] serial = Der.integer(new byte[] {1});
-    byte[] tbs = Der.sequence(serial, ecdsaWithSha256, name, validity, name, pair.getPublic().getEncoded());
+    byte[] tbs = Der.sequence(serial, ecdsaWithSha256, issuerName, validity, subjectName, subjectKey.getEncoded());
     Signature signer = Signature.getInstance("SHA256withECDSA");
-    signer.initSign(pair.getPrivate());
+    signer.initSign(issuerKey);
     signer.update(tbs);
     byte[] der = Der.sequence(tbs, ecdsaWithSha256, Der.bitString(signer.sign()));
     return (X509Certificate) CertificateFactory.getInstance("X.509")
@@ -438,11 +465,11 @@ public final class HttpsWarmup {
   private static final class OneKey extends X509ExtendedKeyManager {
     private static final String ALIAS = "warm-up";
     private final PrivateKey key;
-    private final X509Certificate cert;
+    private final X509Certificate[] chain;
 
-    OneKey(PrivateKey key, X509Certificate cert) {
+    OneKey(PrivateKey key, X509Certificate[] chain) {
       this.key = key;
-      this.cert = cert;
+      this.chain = chain;
     }
 
     @Override
@@ -462,7 +489,7 @@ public final class HttpsWarmup {
 
     @Override
     public X509Certificate[] getCertificateChain(String alias) {
-      return ALIAS.equals(alias) ? new X509Certificate[] {cert} : null;
+      return ALIAS.equals(alias) ? chain.clone() : null;
     }
 
     @Override

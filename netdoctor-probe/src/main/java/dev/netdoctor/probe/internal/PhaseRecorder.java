@@ -42,7 +42,6 @@ public final class PhaseRecorder extends EventListener {
   private volatile String cipher;
   private volatile Protocol protocol;
   private volatile boolean connected;
-  private volatile Runnable handshakeListener;
 
   public PhaseRecorder(LongSupplier ticker) {
     this.ticker = ticker;
@@ -138,16 +137,9 @@ public final class PhaseRecorder extends EventListener {
     phase = FailureMapper.Phase.TLS;
   }
 
-  /** Runs {@code listener} when the TLS handshake ends (for plain http: when the connection is made). */
-  public void whenHandshakeEnds(Runnable listener) {
-    this.handshakeListener = listener;
-  }
-
   @Override
   public void secureConnectEnd(Call call, Handshake handshake) {
     tlsEnd = ticker.getAsLong();
-    Runnable l = handshakeListener;
-    if (l != null) l.run();
     if (handshake != null) {
       tlsVersion = handshake.tlsVersion().javaName();
       cipher = handshake.cipherSuite().javaName();
@@ -157,8 +149,6 @@ public final class PhaseRecorder extends EventListener {
   @Override
   public void connectEnd(Call call, InetSocketAddress address, Proxy proxy, Protocol p) {
     if (tcpEnd < 0) tcpEnd = ticker.getAsLong();
-    Runnable l = handshakeListener;
-    if (l != null) l.run();
     protocol = p;
     connected = true;
     phase = FailureMapper.Phase.REQUEST;

@@ -32,6 +32,23 @@ class HttpsWarmupTest {
   }
 
   @Test
+  void warmUpChainIsALeafIssuedByItsRootAndValidatesThroughPkix() throws Exception {
+    HttpsWarmup.Chain chain = HttpsWarmup.Chain.create();
+
+    chain.leaf().verify(chain.root().getPublicKey()); // signed by the root, not by itself
+    assertThat(chain.leaf().getIssuerX500Principal()).isEqualTo(chain.root().getSubjectX500Principal());
+    assertThat(chain.leaf().getSubjectX500Principal()).isNotEqualTo(chain.leaf().getIssuerX500Principal());
+    java.security.KeyStore anchors = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+    anchors.load(null, null);
+    anchors.setCertificateEntry("root", chain.root());
+    javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+    tmf.init(anchors);
+    javax.net.ssl.X509TrustManager pkix = (javax.net.ssl.X509TrustManager) tmf.getTrustManagers()[0];
+    assertThatCode(() -> pkix.checkServerTrusted(new X509Certificate[] {chain.leaf(), chain.root()}, "UNKNOWN"))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
   void inMemoryHandshakeCompletes() {
     // throws when the two engines do not reach the end of a handshake (bounded in steps)
     assertThatCode(HttpsWarmup::handshakeInMemory).doesNotThrowAnyException();
