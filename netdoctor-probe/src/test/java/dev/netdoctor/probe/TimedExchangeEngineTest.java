@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import mockwebserver3.MockResponse;
@@ -94,6 +95,82 @@ class TimedExchangeEngineTest {
       assertThat(tls.fact("verified")).isEqualTo("true");
       assertThat(http.fact("status")).isEqualTo("200");
       assertThat(asked).as("verdicts asked of the application's trust manager").hasValue(1);
+    }
+  }
+
+  /**
+   * A server that sends its status line at once and the rest of its answer 400 ms later: the first byte is when
+   * the status line arrived (curl's time_starttransfer), not when the client had read the whole head.
+   */
+  private static java.net.ServerSocket splitAnswer(java.net.ServerSocket listener) {
+    // The run's tcp and latency checks connect too (and send nothing): each connection is served on its own.
+    Thread t = new Thread(() -> {
+      for (int i = 0; i < 20 && !listener.isClosed(); i++) {
+        try {
+          java.net.Socket s = listener.accept();
+          Thread one = new Thread(() -> answerSplit(s));
+          one.setDaemon(true);
+          one.start();
+        } catch (java.io.IOException e) {
+          return;
+        }
+      }
+    });
+    t.setDaemon(true);
+    t.start();
+    return listener;
+  }
+
+  private static void answerSplit(java.net.Socket socket) {
+    try (java.net.Socket s = socket) {
+      s.setSoTimeout(5000);
+      s.setTcpNoDelay(true);
+      java.io.InputStream in = s.getInputStream();
+      for (int last4 = 0, n = 0; n < 16384 && last4 != 0x0d0a0d0a; n++) {
+        int b = in.read();
+        if (b < 0) return;
+        last4 = (last4 << 8) | b;
+      }
+      java.io.OutputStream out = s.getOutputStream();
+      out.write("HTTP/1.1 200 OK\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+      Thread.sleep(400);
+      out.write("Content-Length: 2\r\nConnection: close\r\n\r\n{}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+    } catch (Exception e) {
+      // a connection of the tcp or latency check, or the test's assertions say what went wrong
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Double> timings(CheckResult http) {
+    return (Map<String, Double>) http.facts().get("timings");
+  }
+
+  @Test
+  void firstByteIsWhenTheAnswerBeganToArriveOverPlainHttp() throws Exception {
+    try (java.net.ServerSocket listener = splitAnswer(new java.net.ServerSocket(0, 1,
+        InetAddress.getByName("127.0.0.1")))) {
+      CheckResult http = ProbeFixture.runUpTo(ctx("http://localhost:" + listener.getLocalPort() + "/"), "http");
+
+      assertThat(http.fact("status")).isEqualTo("200");
+      assertThat(timings(http).get("firstByteMs")).as(timings(http).toString()).isLessThan(300.0);
+      assertThat(timings(http).get("totalMs")).isGreaterThanOrEqualTo(400.0);
+    }
+  }
+
+  @Test
+  void firstByteIsWhenTheAnswerBeganToArriveOverTheNativeEngine() throws Exception {
+    javax.net.ssl.SSLServerSocketFactory tls = ProbeFixture.PKI.serverCertificates(TlsFault.NONE).sslContext()
+        .getServerSocketFactory();
+    try (java.net.ServerSocket listener = splitAnswer(tls.createServerSocket(0, 1,
+        InetAddress.getByName("127.0.0.1")))) {
+      CheckResult http = ProbeFixture.runUpTo(ctx("https://localhost:" + listener.getLocalPort() + "/"), "http");
+
+      assertThat(http.fact("status")).isEqualTo("200");
+      assertThat(http.fact("tlsEngine")).startsWith("BoringSSL");
+      assertThat(timings(http).get("firstByteMs")).as(timings(http).toString()).isLessThan(300.0);
+      assertThat(timings(http).get("totalMs")).isGreaterThanOrEqualTo(400.0);
     }
   }
 

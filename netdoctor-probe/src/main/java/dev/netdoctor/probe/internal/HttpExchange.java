@@ -203,7 +203,7 @@ public final class HttpExchange {
         ssl = SSLContext.getInstance("TLS");
         ssl.init(null, new TrustManager[] {trust}, new SecureRandom());
       }
-      b.sslSocketFactory(ssl.getSocketFactory(), trust);
+      b.sslSocketFactory(nativeTls ? recorder.sslSocketFactory(ssl.getSocketFactory()) : ssl.getSocketFactory(), trust);
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("no TLS in this JVM", e);
     }

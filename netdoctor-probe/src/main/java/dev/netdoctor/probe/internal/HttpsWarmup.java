@@ -236,8 +236,9 @@ public final class HttpsWarmup {
     List<Protocol> http2 = List.of(Protocol.HTTP_2, Protocol.HTTP_1_1);
     List<List<Protocol>> calls = List.of(http2, http2, http2, List.of(Protocol.HTTP_1_1), List.of(Protocol.HTTP_1_1));
     try (WarmupServer answering = WarmupServer.start(server, calls.size())) {
+      SSLContext clientTls = NativeTls.newContext(trust);
       OkHttpClient base = new OkHttpClient.Builder()
-          .sslSocketFactory(NativeTls.newContext(trust).getSocketFactory(), trust)
+          .sslSocketFactory(clientTls.getSocketFactory(), trust)
           // The real exchange's host-name check runs; the throwaway certificate names no host, so its answer is
           // not the warm-up's business.
           .hostnameVerifier((host, session) -> {
@@ -255,7 +256,8 @@ public final class HttpsWarmup {
           // The timed exchange's own recorder and sockets, so their code is loaded too.
           PhaseRecorder recorder = new PhaseRecorder(System::nanoTime);
           OkHttpClient client = base.newBuilder().protocols(protocols).eventListener(recorder)
-              .socketFactory(recorder.socketFactory()).build();
+              .socketFactory(recorder.socketFactory())
+              .sslSocketFactory(recorder.sslSocketFactory(clientTls.getSocketFactory()), trust).build();
           try (Response r = client.newCall(new Request.Builder().url(url).build()).execute()) {
             if (r.code() != 200) throw new IllegalStateException("the warm-up server answered " + r.code());
             // Read as the timed exchange reads: its content type parsed, its bytes through a stream.

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.Handshake;
@@ -42,6 +44,10 @@ public final class PhaseRecorder extends EventListener {
   private volatile String cipher;
   private volatile Protocol protocol;
   private volatile boolean connected;
+  private volatile boolean requestSent;
+  private volatile long firstArrival = -1;
+  private volatile long lastArrival = -1;
+  private volatile boolean tls;
 
   public PhaseRecorder(LongSupplier ticker) {
     this.ticker = ticker;
@@ -93,14 +99,113 @@ public final class PhaseRecorder extends EventListener {
     };
   }
 
-  /** A socket that records when its connect completed. */
+  /**
+   * A socket that records when its connect completed and, on a plain-http connection (where its bytes are the
+   * answer's own; under TLS they are records, session tickets among them), when the answer's bytes arrived.
+   */
   private final class TimedSocket extends Socket {
+    private volatile java.io.InputStream in;
+
     @Override
     public void connect(SocketAddress endpoint, int timeout) throws IOException {
       super.connect(endpoint, timeout);
       tcpEnd = ticker.getAsLong();
       setTcpNoDelay(true);
     }
+
+    @Override
+    public java.io.InputStream getInputStream() throws IOException {
+      java.io.InputStream i = in;
+      if (i == null) {
+        java.io.InputStream raw = super.getInputStream();
+        i = new java.io.FilterInputStream(raw) {
+          @Override
+          public int read() throws IOException {
+            int b = super.read();
+            if (!tls) arrived(b < 0);
+            return b;
+          }
+
+          @Override
+          public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (!tls && n != 0) arrived(n < 0);
+            return n;
+          }
+        };
+        in = i;
+      }
+      return i;
+    }
+  }
+
+  /** Bytes of the answer (or its end, when {@code end}) arrived now; before the request was sent nothing counts. */
+  private void arrived(boolean end) {
+    if (!requestSent) return;
+    long now = ticker.getAsLong();
+    if (!end && firstArrival < 0) firstArrival = now;
+    lastArrival = now;
+  }
+
+  /**
+   * TLS sockets for this call's connections (layered on {@link #socketFactory}'s): each reports when decrypted bytes
+   * of the answer, or its end, arrive ({@link ArrivalTimedSocket}), so over HTTP/1.1 the first byte and the end are
+   * taken as curl takes them. Over HTTP/2 a connection also carries the server's own frames (settings,
+   * acknowledgements), so there the HTTP client's events decide.
+   */
+  public SSLSocketFactory sslSocketFactory(SSLSocketFactory delegate) {
+    ArrivalTimedSocket.Arrivals arrivals = new ArrivalTimedSocket.Arrivals() {
+      @Override
+      public void data() {
+        arrived(false);
+      }
+
+      @Override
+      public void end() {
+        arrived(true);
+      }
+    };
+    return new SSLSocketFactory() {
+      private Socket timed(Socket s) {
+        return s instanceof SSLSocket ssl ? new ArrivalTimedSocket(ssl, arrivals) : s;
+      }
+
+      @Override
+      public String[] getDefaultCipherSuites() {
+        return delegate.getDefaultCipherSuites();
+      }
+
+      @Override
+      public String[] getSupportedCipherSuites() {
+        return delegate.getSupportedCipherSuites();
+      }
+
+      @Override
+      public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+        return timed(delegate.createSocket(s, host, port, autoClose));
+      }
+
+      @Override
+      public Socket createSocket(String host, int port) throws IOException {
+        return timed(delegate.createSocket(host, port));
+      }
+
+      @Override
+      public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        return timed(delegate.createSocket(host, port, localHost, localPort));
+      }
+
+      @Override
+      public Socket createSocket(InetAddress host, int port) throws IOException {
+        return timed(delegate.createSocket(host, port));
+      }
+
+      @Override
+      public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+          throws IOException {
+        return timed(delegate.createSocket(address, port, localAddress, localPort));
+      }
+    };
   }
 
   @Override
@@ -133,6 +238,7 @@ public final class PhaseRecorder extends EventListener {
 
   @Override
   public void secureConnectStart(Call call) {
+    tls = true;
     if (tcpEnd < 0) tcpEnd = ticker.getAsLong();
     phase = FailureMapper.Phase.TLS;
   }
@@ -162,6 +268,7 @@ public final class PhaseRecorder extends EventListener {
   @Override
   public void requestHeadersEnd(Call call, okhttp3.Request request) {
     phase = FailureMapper.Phase.RESPONSE;
+    requestSent = true;
   }
 
   @Override
@@ -223,8 +330,11 @@ public final class PhaseRecorder extends EventListener {
     put(t, "dnsMs", dnsEnd);
     put(t, "connectMs", tcpEnd);
     put(t, "tlsMs", tlsEnd);
-    put(t, "firstByteMs", firstByte);
-    put(t, "totalMs", end);
+    // Over HTTP/1.1 the moments the answer's bytes arrived (curl's), plain or decrypted by a timed TLS socket; else,
+    // or without them, the client's events.
+    boolean arrivals = protocol == Protocol.HTTP_1_1 && firstArrival >= 0;
+    put(t, "firstByteMs", arrivals ? Math.min(firstArrival, firstByte < 0 ? firstArrival : firstByte) : firstByte);
+    put(t, "totalMs", arrivals && lastArrival >= 0 ? Math.min(lastArrival, end < 0 ? lastArrival : end) : end);
     return t;
   }
 
