@@ -175,6 +175,29 @@ class TimedExchangeEngineTest {
   }
 
   @Test
+  void overHttp2FirstByteAndEndAreTheAnswersFramesNotTheServersOwn() throws Exception {
+    MockWebServer h2 = new MockWebServer();
+    h2.useHttps(ProbeFixture.PKI.serverCertificates(TlsFault.NONE).sslSocketFactory());
+    h2.setProtocols(List.of(okhttp3.Protocol.HTTP_2, okhttp3.Protocol.HTTP_1_1));
+    // Headers after 300 ms, the body's end 300 ms later: the server's settings frames come at once, before both.
+    h2.enqueue(new MockResponse.Builder().code(200).body("{\"data\":[]}")
+        .headersDelay(300, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .bodyDelay(300, java.util.concurrent.TimeUnit.MILLISECONDS).build());
+    h2.start(InetAddress.getByName("127.0.0.1"), 0);
+    try {
+      CheckResult http = ProbeFixture.runUpTo(ctx("https://localhost:" + h2.getPort() + "/"), "http");
+
+      assertThat(http.fact("protocol")).isEqualTo("h2");
+      Map<String, Double> t = timings(http);
+      assertThat(t.get("firstByteMs")).as(t.toString()).isGreaterThanOrEqualTo(300.0);
+      assertThat(t.get("firstByteMs")).as(t.toString()).isLessThan(t.get("totalMs") - 200);
+      assertThat(t.get("totalMs")).as(t.toString()).isGreaterThanOrEqualTo(600.0);
+    } finally {
+      h2.close();
+    }
+  }
+
+  @Test
   void plainHttpNamesNoTlsEngine() throws Exception {
     MockWebServer plain = new MockWebServer();
     plain.enqueue(new MockResponse.Builder().code(200).body("{}").build());

@@ -122,14 +122,14 @@ public final class PhaseRecorder extends EventListener {
           @Override
           public int read() throws IOException {
             int b = super.read();
-            if (!tls) arrived(b < 0);
+            if (!tls) arrived(b < 0, false);
             return b;
           }
 
           @Override
           public int read(byte[] buf, int off, int len) throws IOException {
             int n = super.read(buf, off, len);
-            if (!tls && n != 0) arrived(n < 0);
+            if (!tls && n != 0) arrived(n < 0, false);
             return n;
           }
         };
@@ -139,9 +139,13 @@ public final class PhaseRecorder extends EventListener {
     }
   }
 
-  /** Bytes of the answer (or its end, when {@code end}) arrived now; before the request was sent nothing counts. */
-  private void arrived(boolean end) {
-    if (!requestSent) return;
+  /**
+   * Bytes of the answer (or its end, when {@code end}) arrived now. Over HTTP/1.1 nothing counts before the request
+   * was sent; an HTTP/2 stream's frames are the answer's whenever they come (they are read on another thread, which
+   * may see them before this call's thread has noted its request as sent).
+   */
+  private void arrived(boolean end, boolean http2) {
+    if (!requestSent && !http2) return;
     long now = ticker.getAsLong();
     if (!end && firstArrival < 0) firstArrival = now;
     lastArrival = now;
@@ -149,20 +153,19 @@ public final class PhaseRecorder extends EventListener {
 
   /**
    * TLS sockets for this call's connections (layered on {@link #socketFactory}'s): each reports when decrypted bytes
-   * of the answer, or its end, arrive ({@link ArrivalTimedSocket}), so over HTTP/1.1 the first byte and the end are
-   * taken as curl takes them. Over HTTP/2 a connection also carries the server's own frames (settings,
-   * acknowledgements), so there the HTTP client's events decide.
+   * of the answer, or its end, arrive ({@link ArrivalTimedSocket}; over HTTP/2 its HEADERS and DATA frames), so the
+   * first byte and the end are taken as curl takes them.
    */
   public SSLSocketFactory sslSocketFactory(SSLSocketFactory delegate) {
     ArrivalTimedSocket.Arrivals arrivals = new ArrivalTimedSocket.Arrivals() {
       @Override
-      public void data() {
-        arrived(false);
+      public void data(boolean http2) {
+        arrived(false, http2);
       }
 
       @Override
-      public void end() {
-        arrived(true);
+      public void end(boolean http2) {
+        arrived(true, http2);
       }
     };
     return new SSLSocketFactory() {
@@ -330,9 +333,9 @@ public final class PhaseRecorder extends EventListener {
     put(t, "dnsMs", dnsEnd);
     put(t, "connectMs", tcpEnd);
     put(t, "tlsMs", tlsEnd);
-    // Over HTTP/1.1 the moments the answer's bytes arrived (curl's), plain or decrypted by a timed TLS socket; else,
-    // or without them, the client's events.
-    boolean arrivals = protocol == Protocol.HTTP_1_1 && firstArrival >= 0;
+    // The moments the answer's bytes arrived (curl's), plain or decrypted by a timed TLS socket; without them (an
+    // exchange on the JVM's engine), the client's events.
+    boolean arrivals = (protocol == Protocol.HTTP_1_1 || protocol == Protocol.HTTP_2) && firstArrival >= 0;
     put(t, "firstByteMs", arrivals ? Math.min(firstArrival, firstByte < 0 ? firstArrival : firstByte) : firstByte);
     put(t, "totalMs", arrivals && lastArrival >= 0 ? Math.min(lastArrival, end < 0 ? lastArrival : end) : end);
     return t;
