@@ -211,23 +211,33 @@ public final class HttpExchange {
     return b.build();
   }
 
-  /** The application's resolution: {@code --resolve} first, then the injected resolver, narrowed to the families. */
+  /**
+   * The application's resolution: {@code --resolve} first, then the injected resolver, narrowed to the families,
+   * IPv4 first when the settings prefer it (otherwise in the resolver's order). Written without lambdas: it runs
+   * inside the timed DNS phase, and in a fresh JVM the first call of each lambda is linked there (0.2–0.5 ms each).
+   */
   static Dns dns(ProbeContext ctx) {
-    return host -> {
-      int port = ctx.target().map(t -> t.port()).orElse(443);
-      Optional<InetAddress> forced = ctx.options().resolved(host, port);
-      List<InetAddress> all = forced.isPresent() ? List.of(forced.get()) : ctx.env().resolver().lookup(host);
-      List<InetAddress> kept = new ArrayList<>();
-      for (InetAddress a : all) {
-        if (ctx.options().families().contains(IpFamily.of(a))) kept.add(a);
+    return new Dns() {
+      @Override
+      public List<InetAddress> lookup(String host) throws UnknownHostException {
+        int port = ctx.target().isPresent() ? ctx.target().get().port() : 443;
+        Optional<InetAddress> forced = ctx.options().resolved(host, port);
+        List<InetAddress> all = forced.isPresent() ? List.of(forced.get()) : ctx.env().resolver().lookup(host);
+        boolean ipv4First = ctx.settings().network().preferIpv4();
+        List<InetAddress> kept = new ArrayList<>();
+        List<InetAddress> later = new ArrayList<>();
+        for (InetAddress a : all) {
+          IpFamily family = IpFamily.of(a);
+          if (!ctx.options().families().contains(family)) continue;
+          if (ipv4First && family == IpFamily.IPV6) later.add(a);
+          else kept.add(a);
+        }
+        kept.addAll(later);
+        if (kept.isEmpty()) {
+          throw new UnknownHostException(host + ": no address of the allowed families " + ctx.options().families());
+        }
+        return kept;
       }
-      if (kept.isEmpty()) {
-        throw new UnknownHostException(host + ": no address of the allowed families " + ctx.options().families());
-      }
-      if (ctx.settings().network().preferIpv4()) {
-        kept.sort((x, y) -> Boolean.compare(IpFamily.of(x) == IpFamily.IPV6, IpFamily.of(y) == IpFamily.IPV6));
-      }
-      return kept;
     };
   }
 
