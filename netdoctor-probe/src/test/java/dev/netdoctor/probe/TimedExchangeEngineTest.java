@@ -10,14 +10,11 @@ import dev.netdoctor.probe.internal.NativeTls;
 import dev.netdoctor.testing.FaultPorts;
 import dev.netdoctor.testing.TlsFault;
 import dev.netdoctor.testing.TlsServer;
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -270,8 +267,12 @@ class TimedExchangeEngineTest {
   @Test
   void noVersionInCommonIsProtocolVersion() throws Exception {
     MockWebServer server = new MockWebServer();
-    server.useHttps(new OnlyVersion(ProbeFixture.PKI.serverCertificates(TlsFault.NONE).sslSocketFactory(),
-        "TLSv1.2"));
+    // The server speaks TLS 1.2 only.
+    server.useHttps(new dev.netdoctor.probe.internal.MappedSslSocketFactory(
+        ProbeFixture.PKI.serverCertificates(TlsFault.NONE).sslSocketFactory(), s -> {
+          ((SSLSocket) s).setEnabledProtocols(new String[] {"TLSv1.2"});
+          return s;
+        }));
     server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     try {
@@ -287,58 +288,6 @@ class TimedExchangeEngineTest {
       assertThat(server.getRequestCount()).isZero();
     } finally {
       server.close();
-    }
-  }
-
-  /** A server socket factory whose sockets speak one TLS version only. */
-  private static final class OnlyVersion extends SSLSocketFactory {
-    private final SSLSocketFactory delegate;
-    private final String version;
-
-    OnlyVersion(SSLSocketFactory delegate, String version) {
-      this.delegate = delegate;
-      this.version = version;
-    }
-
-    private Socket only(Socket s) {
-      ((SSLSocket) s).setEnabledProtocols(new String[] {version});
-      return s;
-    }
-
-    @Override
-    public String[] getDefaultCipherSuites() {
-      return delegate.getDefaultCipherSuites();
-    }
-
-    @Override
-    public String[] getSupportedCipherSuites() {
-      return delegate.getSupportedCipherSuites();
-    }
-
-    @Override
-    public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-      return only(delegate.createSocket(s, host, port, autoClose));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      return only(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-      return only(delegate.createSocket(host, port, localHost, localPort));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      return only(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-        throws IOException {
-      return only(delegate.createSocket(address, port, localAddress, localPort));
     }
   }
 

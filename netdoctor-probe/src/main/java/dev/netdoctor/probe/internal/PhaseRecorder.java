@@ -168,47 +168,8 @@ public final class PhaseRecorder extends EventListener {
         arrived(true, http2);
       }
     };
-    return new SSLSocketFactory() {
-      private Socket timed(Socket s) {
-        return s instanceof SSLSocket ssl ? new ArrivalTimedSocket(ssl, arrivals) : s;
-      }
-
-      @Override
-      public String[] getDefaultCipherSuites() {
-        return delegate.getDefaultCipherSuites();
-      }
-
-      @Override
-      public String[] getSupportedCipherSuites() {
-        return delegate.getSupportedCipherSuites();
-      }
-
-      @Override
-      public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-        return timed(delegate.createSocket(s, host, port, autoClose));
-      }
-
-      @Override
-      public Socket createSocket(String host, int port) throws IOException {
-        return timed(delegate.createSocket(host, port));
-      }
-
-      @Override
-      public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return timed(delegate.createSocket(host, port, localHost, localPort));
-      }
-
-      @Override
-      public Socket createSocket(InetAddress host, int port) throws IOException {
-        return timed(delegate.createSocket(host, port));
-      }
-
-      @Override
-      public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-          throws IOException {
-        return timed(delegate.createSocket(address, port, localAddress, localPort));
-      }
-    };
+    return new MappedSslSocketFactory(delegate,
+        s -> s instanceof SSLSocket ssl ? new ArrivalTimedSocket(ssl, arrivals) : s);
   }
 
   @Override
