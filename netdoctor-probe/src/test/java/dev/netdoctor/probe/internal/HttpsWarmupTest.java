@@ -22,7 +22,7 @@ class HttpsWarmupTest {
     kpg.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair pair = kpg.generateKeyPair();
 
-    X509Certificate cert = HttpsWarmup.selfSigned(pair);
+    X509Certificate cert = WarmupPki.selfSigned(pair);
 
     cert.checkValidity();
     cert.verify(pair.getPublic()); // signed by its own key
@@ -33,7 +33,7 @@ class HttpsWarmupTest {
 
   @Test
   void warmUpChainIsALeafIssuedByItsRootAndValidatesThroughPkix() throws Exception {
-    HttpsWarmup.Chain chain = HttpsWarmup.Chain.create();
+    WarmupPki.Chain chain = WarmupPki.Chain.create();
 
     chain.leaf().verify(chain.root().getPublicKey()); // signed by the root, not by itself
     assertThat(chain.leaf().getIssuerX500Principal()).isEqualTo(chain.root().getSubjectX500Principal());
@@ -77,9 +77,9 @@ class HttpsWarmupTest {
 
   @Test
   void derLengthsAboveOneByteUseTheLongForm() {
-    byte[] big = HttpsWarmup.Der.tagged(0x04, new byte[300]);
-    byte[] medium = HttpsWarmup.Der.tagged(0x04, new byte[200]);
-    byte[] small = HttpsWarmup.Der.tagged(0x04, new byte[5]);
+    byte[] big = WarmupPki.Der.tagged(0x04, new byte[300]);
+    byte[] medium = WarmupPki.Der.tagged(0x04, new byte[200]);
+    byte[] small = WarmupPki.Der.tagged(0x04, new byte[5]);
 
     assertThat(big).startsWith(0x04, 0x82, 0x01, 0x2c).hasSize(304);
     assertThat(medium).startsWith(0x04, 0x81, 200).hasSize(203);
