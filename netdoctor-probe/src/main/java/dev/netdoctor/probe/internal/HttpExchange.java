@@ -36,8 +36,8 @@ import okhttp3.ResponseBody;
  * One HTTP exchange the way the application would make it (its proxy, trust, TLS versions, resolver, families),
  * with every phase timed like curl's {@code -w}. A fresh connection pool per exchange, so the timings always include
  * connect and handshake; the sockets have Nagle's algorithm off, as curl's do ({@link PhaseRecorder#socketFactory}),
- * and an exchange starts its clock only once the JVM's one-time client (and TLS) set-up is done ({@link HttpsWarmup}). With
- * certificate checks on, it verifies through the run's shared context ({@link TlsSessions}). Never retries, never
+ * and an exchange starts its clock only once the JVM's one-time client (and TLS) set-up is done
+ * ({@link HttpsWarmup}). With certificate checks on, it verifies through the run's shared context ({@link TlsSessions}). Never retries, never
  * follows redirects. Reads at most {@link #MAX_BODY} bytes of the body.
  */
 public final class HttpExchange {

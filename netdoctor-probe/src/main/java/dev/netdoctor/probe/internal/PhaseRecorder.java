@@ -21,8 +21,10 @@ import okhttp3.Response;
 
 /**
  * Records when each phase of one call ended, as curl's {@code -w} variables do: every time is cumulative from the
- * moment the call turns to the network (its route chosen, see {@link #proxySelectEnd}). Built for a single call; OkHttp delivers the events in order on the calling thread (its
- * {@link EventListener} contract), so plain volatile fields suffice.
+ * moment the call turns to the network (its route chosen, see {@link #proxySelectEnd}). Built for a single call.
+ * OkHttp delivers the events in order on the calling thread (its {@link EventListener} contract); the answer's
+ * arrivals ({@link #sslSocketFactory}) may come from the HTTP/2 reader thread. Every field is volatile and written
+ * once or only forward in time, so no lock is needed.
  *
  * <p>The TCP connect time is taken when the socket's {@code connect} returns, through {@link #socketFactory()},
  * as curl's {@code time_connect} is; only a connection the factory did not make (SOCKS) falls back to the start of

@@ -28,7 +28,8 @@ public final class TlsSessions {
   private volatile SSLContext context;
   private volatile X509TrustManager trust;
   private volatile OkHttpClient client;
-  private final java.util.Map<X509TrustManager, ChainVerdicts> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<X509TrustManager, ChainVerdicts> verdicts =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * {@code trust}, asked once per run about each chain ({@link ChainVerdicts}): the {@code tls} check and the timed
