@@ -37,8 +37,10 @@ import okhttp3.ResponseBody;
  * with every phase timed like curl's {@code -w}. A fresh connection pool per exchange, so the timings always include
  * connect and handshake; the sockets have Nagle's algorithm off, as curl's do ({@link PhaseRecorder#socketFactory}),
  * and an exchange starts its clock only once the JVM's one-time client (and TLS) set-up is done
- * ({@link HttpsWarmup}). With certificate checks on, it verifies through the run's shared context ({@link TlsSessions}). Never retries, never
- * follows redirects. Reads at most {@link #MAX_BODY} bytes of the body.
+ * ({@link HttpsWarmup}). With certificate checks on, it verifies through the run's shared context
+ * ({@link TlsSessions}), except the {@link #timed} exchange, which makes a full handshake on the native engine
+ * ({@link NativeTls}) with the same trust and takes the run's verdict on the chain ({@link ChainVerdicts}). Never
+ * retries, never follows redirects. Reads at most {@link #MAX_BODY} bytes of the body.
  */
 public final class HttpExchange {
   public static final int MAX_BODY = 16 * 1024;
