@@ -306,6 +306,24 @@ class TimedExchangeEngineTest {
   }
 
   @Test
+  void withTheNativeEngineOffTheTimedExchangeIsTheJvmsAndSaysSo() throws Exception {
+    String before = System.getProperty(NativeTls.ENGINE_PROPERTY);
+    System.setProperty(NativeTls.ENGINE_PROPERTY, "jsse");
+    try (TlsServer server = TlsServer.start(ProbeFixture.PKI, TlsFault.NONE)) {
+      CheckResult http = ProbeFixture.runUpTo(ctx(server.url("/v1/models").toString()), "http");
+
+      assertThat(http.fact("status")).isEqualTo("200");
+      assertThat(http.fact("tlsEngine")).isEqualTo("JSSE (-Dnetdoctor.tls.engine=jsse)");
+      @SuppressWarnings("unchecked")
+      Map<String, Double> t = (Map<String, Double>) http.facts().get("timings");
+      assertThat(t).containsKeys("tlsMs", "firstByteMs", "totalMs");
+    } finally {
+      if (before == null) System.clearProperty(NativeTls.ENGINE_PROPERTY);
+      else System.setProperty(NativeTls.ENGINE_PROPERTY, before);
+    }
+  }
+
+  @Test
   void listOfEnginesIsNotLeakedIntoTheJvm() {
     // The provider is used by name-less instance only: the JVM's provider list is unchanged.
     assertThat(List.of(java.security.Security.getProviders())).noneMatch(p -> p.getName().contains("Conscrypt"));

@@ -110,7 +110,8 @@ public final class HttpExchange {
     boolean nativeTls = https && timed && NativeTls.availability().available();
     // The JVM's one-time client and TLS set-up is not the network's time: let the warm-up finish before the clock.
     HttpsWarmup.await(https, nativeTls, ctx.budget().remaining().toMillis() / 2);
-    String engine = !https ? null : nativeTls ? NativeTls.availability().description() : "JSSE";
+    // The timed exchange names its engine and, on the JVM's, why the native one is not used.
+    String engine = !https ? null : timed ? NativeTls.availability().description() : "JSSE";
     OkHttpClient client = client(ctx, recorder, insecure, https, nativeTls);
     Request request = new Request.Builder().url(url.toString()).headers(headers).method(method, body).build();
     try (Response response = client.newCall(request).execute()) {
