@@ -232,22 +232,17 @@ public final class DoctorCommand implements Callable<Integer> {
   }
 
   static URI httpUrl(String text, String option) {
-    URI uri;
-    try {
-      uri = new URI(text.trim());
-    } catch (java.net.URISyntaxException e) {
-      throw new BadInputException(option + " '" + Redactor.redact(text) + "': not a URL (" + e.getReason() + ")");
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-      throw new BadInputException(option + " '" + Redactor.redact(text) + "': expected an http:// or https:// URL "
-          + "with a host");
-    }
-    return uri;
+    return url(text, option, java.util.Set.of("http", "https"), "expected an http:// or https:// URL with a host");
   }
 
   /** A proxy URL for {@code --proxy}: {@code http}, {@code https} or a SOCKS scheme, with a host. */
   static URI proxyUrl(String text, String option) {
+    return url(text, option, PROXY_SCHEMES, "expected a proxy URL with a host: "
+        + "http://, https://, socks5://, socks5h://, socks4:// or socks4a://");
+  }
+
+  /** {@code text} as a URL of one of {@code schemes} with a host; else bad input naming the option and the want. */
+  private static URI url(String text, String option, java.util.Set<String> schemes, String expected) {
     URI uri;
     try {
       uri = new URI(text.trim());
@@ -255,9 +250,8 @@ public final class DoctorCommand implements Callable<Integer> {
       throw new BadInputException(option + " '" + Redactor.redact(text) + "': not a URL (" + e.getReason() + ")");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!PROXY_SCHEMES.contains(scheme) || uri.getHost() == null) {
-      throw new BadInputException(option + " '" + Redactor.redact(text) + "': expected a proxy URL with a host: "
-          + "http://, https://, socks5://, socks5h://, socks4:// or socks4a://");
+    if (!schemes.contains(scheme) || uri.getHost() == null) {
+      throw new BadInputException(option + " '" + Redactor.redact(text) + "': " + expected);
     }
     return uri;
   }

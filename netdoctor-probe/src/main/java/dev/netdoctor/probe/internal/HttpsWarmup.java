@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.SocketFactory;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -169,7 +168,7 @@ public final class HttpsWarmup {
   }
 
   /** Sockets that refuse to connect. */
-  private static final class NoConnection extends SocketFactory {
+  private static final class NoConnection extends UnconnectedSocketFactory {
     @Override
     public Socket createSocket() {
       return new Socket() {
@@ -178,27 +177,6 @@ public final class HttpsWarmup {
           throw new ConnectException("warm-up: no connection is made");
         }
       };
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      throw new ConnectException("warm-up: no connection is made");
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-      throw new ConnectException("warm-up: no connection is made");
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      throw new ConnectException("warm-up: no connection is made");
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-        throws IOException {
-      throw new ConnectException("warm-up: no connection is made");
     }
   }
 

@@ -62,41 +62,10 @@ public final class PhaseRecorder extends EventListener {
    * server with delayed acknowledgements holds for about 40 ms: time that would show up as the server's.
    */
   public SocketFactory socketFactory() {
-    return new SocketFactory() {
+    return new UnconnectedSocketFactory() {
       @Override
       public Socket createSocket() {
         return new TimedSocket();
-      }
-
-      @Override
-      public Socket createSocket(String host, int port) throws IOException {
-        Socket s = createSocket();
-        s.connect(new InetSocketAddress(host, port));
-        return s;
-      }
-
-      @Override
-      public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        Socket s = createSocket();
-        s.bind(new InetSocketAddress(localHost, localPort));
-        s.connect(new InetSocketAddress(host, port));
-        return s;
-      }
-
-      @Override
-      public Socket createSocket(InetAddress host, int port) throws IOException {
-        Socket s = createSocket();
-        s.connect(new InetSocketAddress(host, port));
-        return s;
-      }
-
-      @Override
-      public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-          throws IOException {
-        Socket s = createSocket();
-        s.bind(new InetSocketAddress(localAddress, localPort));
-        s.connect(new InetSocketAddress(address, port));
-        return s;
       }
     };
   }

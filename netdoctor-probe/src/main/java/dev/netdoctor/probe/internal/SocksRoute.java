@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
-import javax.net.SocketFactory;
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 
@@ -76,7 +75,7 @@ public final class SocksRoute {
     return List.of(InetAddress.getByAddress(host, new byte[4]));
   }
 
-  private static final class Factory extends SocketFactory {
+  private static final class Factory extends UnconnectedSocketFactory {
     private final String proxyHost;
     private final int proxyPort;
     private final SocksHandshake.Version version;
@@ -97,23 +96,16 @@ public final class SocksRoute {
       return new SocksSocket(this);
     }
 
+    /** A name goes to the proxy unresolved: the proxy resolves it (socks5h, socks4a) or the route did before. */
     @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      Socket s = createSocket();
-      s.connect(InetSocketAddress.createUnresolved(host, port));
-      return s;
+    protected SocketAddress endpoint(String host, int port) {
+      return InetSocketAddress.createUnresolved(host, port);
     }
 
+    // The connection to the proxy is made from any local address, as before: a local address given is not used.
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
       return createSocket(host, port);
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      Socket s = createSocket();
-      s.connect(new InetSocketAddress(host, port));
-      return s;
     }
 
     @Override
